@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths';
+
+/**
+ * The only reader of process.env. Parsed once, typed, frozen; an invalid value stops the start
+ * with one line per problem naming the variable. Every variable is listed in .env.example.
+ */
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  ARCHIPEL_DATA_DIR: z.string().min(1).default('.data'),
+  ARCHIPEL_DEMO_DATA: bool(true),
+  NEO4J_EMBEDDED_PORT: port(7687),
+  NEO4J_EMBEDDED_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('1g'),
+  NEO4J_EMBEDDED_PAGE_CACHE: z.string().regex(/^\d+[kmg]$/, 'must look like 256m').default('256m'),
+  NEO4J_STARTUP_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(120),
+  SHUTDOWN_GRACE_S: z.coerce.number().min(0).max(120).default(10),
+  CORS_ORIGINS: z.string().default(''),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly neo4j: {
+    /** Unset: Archipel starts its own embedded Neo4j. */
+    readonly uri?: string;
+    readonly user: string;
+    readonly password: string;
+    readonly database: string;
+  };
+  readonly embedded: {
+    readonly dataDir: string;
+    readonly port: number;
+    readonly heap: string;
+    readonly pageCache: string;
+    readonly startupTimeoutMs: number;
+  };
+  readonly demoData: boolean;
+  readonly shutdownGraceMs: number;
+  readonly corsOrigins: readonly string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment (process.env by default). Throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: Object.freeze({ uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }),
+    embedded: Object.freeze({
+      dataDir: path.resolve(projectRoot, e.ARCHIPEL_DATA_DIR),
+      port: e.NEO4J_EMBEDDED_PORT,
+      heap: e.NEO4J_EMBEDDED_HEAP,
+      pageCache: e.NEO4J_EMBEDDED_PAGE_CACHE,
+      startupTimeoutMs: e.NEO4J_STARTUP_TIMEOUT_S * 1000,
+    }),
+    demoData: e.ARCHIPEL_DEMO_DATA,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)),
+  });
+}

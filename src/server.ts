@@ -1,0 +1,128 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { Express } from 'express';
+import cors from 'cors';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { Database } from './db/database';
+import { Context } from './context';
+import { ANONYMOUS } from './auth/viewer';
+import { formatError, isExpectedError } from './errors/format-error';
+import { buildArchipelSchema } from './schema';
+
+/** What /readyz asks: null when ready, else the reason (a short sentence). */
+export type ReadinessCheck = () => Promise<string | null>;
+
+export interface ServerDeps {
+  config: Config;
+  log: Logger;
+  db: Database;
+  readiness: ReadinessCheck;
+  schema?: GraphQLSchema;
+}
+
+export interface ArchipelServer {
+  app: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+/** One log line per GraphQL request (with its Cypher round trips); unexpected errors logged in full. */
+const loggingPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart({ contextValue }) {
+    const started = process.hrtime.bigint();
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const err of errors) {
+          if (!isExpectedError(err)) contextValue.log.error({ err: err.originalError ?? err, path: err.path }, 'unexpected error in a GraphQL request');
+        }
+      },
+      async willSendResponse({ operationName, errors }) {
+        contextValue.log.info(
+          {
+            operation: operationName ?? null,
+            roundTrips: contextValue.db.roundTrips,
+            durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+            errors: errors?.length ?? 0,
+          },
+          'graphql request',
+        );
+      },
+    };
+  },
+};
+
+/** Builds the HTTP app and the Apollo server from its dependencies. Does not listen (main and tests do). */
+export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
+  const { config, log, db } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: deps.schema ?? buildArchipelSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
+    introspection: true,
+    // main.ts owns signal handling (graceful shutdown, then the driver and the embedded Neo4j).
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      loggingPlugin,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/livez', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const reason = await deps.readiness().catch((err: Error) => `readiness check failed: ${err.message}`);
+    if (reason === null) res.status(200).json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason });
+  });
+
+  app.use(
+    '/graphql',
+    // Browsers of other origins only when CORS_ORIGINS lists them; server-to-server clients are unaffected.
+    cors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const reqId = String(req.id);
+        return {
+          reqId,
+          log: req.log,
+          db: db.forRequest({ app: 'archipel', reqId, operation: req.body?.operationName ?? null }),
+          viewer: ANONYMOUS,
+          loaders: new Map(),
+        };
+      },
+    }),
+  );
+
+  return { app, httpServer, apollo };
+}

@@ -1,0 +1,78 @@
+import { AddressInfo } from 'node:net';
+import type { Driver } from 'neo4j-driver';
+import type { GraphQLSchema } from 'graphql';
+import { loadConfig } from '../../src/config';
+import pino from 'pino';
+import { createDriver } from '../../src/db/driver';
+import { Database } from '../../src/db/database';
+import { applyMigrations, readMigrations } from '../../src/db/migrations';
+import { makeReadiness } from '../../src/db/readiness';
+import { createServer, ArchipelServer } from '../../src/server';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  /** Cypher round trips of this request, read from the log line the server writes for it. */
+  roundTrips?: number;
+}
+
+export interface TestApi {
+  url: string;
+  driver: Driver;
+  db: Database;
+  server: ArchipelServer;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  get(path: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (the same createServer as npm start) on 127.0.0.1 port 0, over the test run's Neo4j
+ * (or `uri`). Requests go over real HTTP.
+ */
+export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema; migrate?: boolean } = {}): Promise<TestApi> {
+  const uri = opts.uri ?? process.env.ARCHIPEL_TEST_NEO4J_URI;
+  if (!uri) throw new Error('ARCHIPEL_TEST_NEO4J_URI is unset: run integration tests through jest (global setup)');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', NEO4J_URI: uri });
+  const lines: Record<string, unknown>[] = [];
+  // Log lines are captured in memory (round-trip counts are read from them), not printed.
+  const capture = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  const driver = createDriver(uri, config.neo4j);
+  const db = new Database(driver, config.neo4j.database);
+  const migrations = readMigrations();
+  if (opts.migrate !== false) await applyMigrations(db, migrations);
+  const server = await createServer({
+    config,
+    log: capture,
+    db,
+    readiness: makeReadiness(driver, db, config.neo4j.database, migrations),
+    schema: opts.schema,
+  });
+  await new Promise<void>((r) => server.httpServer.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    driver,
+    db,
+    server,
+    async gql(query, variables) {
+      const reqId = `t-${Math.random().toString(36).slice(2)}`;
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': reqId },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphQLResponse;
+      const line = lines.find((l) => l.reqId === reqId && l.msg === 'graphql request');
+      return { ...body, status: res.status, roundTrips: line?.roundTrips as number | undefined } as never;
+    },
+    get: (path) => fetch(`${url}${path}`),
+    async close() {
+      await server.apollo.stop();
+      await driver.close();
+    },
+  };
+}

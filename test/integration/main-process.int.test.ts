@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../src/db/embedded-neo4j';
+import { pidAlive, startMain, waitUntil } from '../helpers/main-process';
+
+/** The real `npm start` process (dist/src/main.js), as a user runs it. */
+describe('the server process', () => {
+  it('with NEO4J_URI: serves, then exits 0 on SIGTERM without spawning a JVM', async () => {
+    const port = await freePort();
+    const main = startMain({ NEO4J_URI: process.env.ARCHIPEL_TEST_NEO4J_URI!, PORT: String(port), ARCHIPEL_DEMO_DATA: 'false' });
+    try {
+      await main.waitForLog('Archipel is listening', 60_000);
+      expect(main.lines.some((l) => l.msg === 'NEO4J_URI is unset: starting the embedded Neo4j')).toBe(false);
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      main.child.kill('SIGTERM');
+      const { code } = await main.exited;
+      expect(code).toBe(0);
+    } finally {
+      main.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('refuses a bad configuration with a sentence naming the variable', async () => {
+    const main = startMain({ PORT: 'eighty' });
+    const { code } = await main.exited;
+    expect(code).toBe(2);
+    expect(main.stderr()).toMatch(/PORT/);
+  });
+
+  describe('embedded Neo4j', () => {
+    const dataDirs: string[] = [];
+    afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+    /** A fresh store per test: a test that fails must not leave a lock for the next one. */
+    const startEmbedded = async () => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'archipel-main-'));
+      dataDirs.push(dataDir);
+      const port = await freePort();
+      const boltPort = await freePort();
+      const main = startMain({
+        PORT: String(port),
+        ARCHIPEL_DATA_DIR: dataDir,
+        NEO4J_EMBEDDED_PORT: String(boltPort),
+        NEO4J_EMBEDDED_HEAP: '512m',
+        NEO4J_EMBEDDED_PAGE_CACHE: '64m',
+        ARCHIPEL_DEMO_DATA: 'false',
+      });
+      const ready = await main.waitForLog('embedded Neo4j is ready', 120_000);
+      await main.waitForLog('Archipel is listening', 60_000);
+      return { main, port, jvmPid: ready.pid as number };
+    };
+
+    it('SIGTERM: exit code 0 and no JVM left', async () => {
+      const { main, port, jvmPid } = await startEmbedded();
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      expect(pidAlive(jvmPid)).toBe(true);
+      main.child.kill('SIGTERM');
+      const { code } = await main.exited;
+      expect(code).toBe(0);
+      expect(await waitUntil(() => !pidAlive(jvmPid), 5_000)).toBe(true);
+    }, 240_000);
+
+    it('kill -9 of Node: the JVM exits by itself within 10 s', async () => {
+      const { main, jvmPid } = await startEmbedded();
+      main.child.kill('SIGKILL');
+      await main.exited;
+      const gone = await waitUntil(() => !pidAlive(jvmPid), 10_000);
+      if (!gone) process.kill(jvmPid, 'SIGKILL'); // never leave an orphan behind a failing test
+      expect(gone).toBe(true);
+    }, 240_000);
+  });
+});
