@@ -1,0 +1,93 @@
+import { Database } from '../../db/database';
+import { cypherQuery } from '../../db/cypher-registry';
+import type { Bundle } from './bundle.types';
+import { AFFILIATIONS_SPEC, bundleToItems, EntityType, IMPORT_ORDER, SPECS, SPECS_BY_LABEL } from './bundle-codec';
+import { NodeLabel, SyncCounts, syncItems } from './sync-engine';
+import type { EntityKind, ExistingKeys, Problem } from './validate-bundle';
+
+/**
+ * Writes a validated bundle: the bundle is authoritative for the entities it contains (their
+ * properties and the relationships it lists for them become exactly what it says); entities
+ * absent from it are left alone. A second import of the same bundle changes nothing.
+ */
+export type ImportSummary = Record<EntityType | 'affiliations', SyncCounts>;
+
+export interface ImportProgress {
+  type: string;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+const listCharters = cypherQuery('bundle/list-charters');
+
+const KIND_LABEL: Record<EntityKind, NodeLabel> = {
+  ally: 'Ally',
+  theme: 'Theme',
+  chantier: 'Chantier',
+  event: 'Event',
+  resource: 'Resource',
+  community: 'LearningCommunity',
+  objective: 'CharterObjective',
+  territory: 'Territory',
+};
+
+/** The database side of validation: which keys of a kind already exist (batched, one query per call). */
+export function existingKeysIn(db: Database): ExistingKeys {
+  return async (kind, keys) => {
+    if (!keys.length) return new Set();
+    const spec = SPECS_BY_LABEL.get(KIND_LABEL[kind])!;
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += 5000) {
+      const rows = await db.read<{ key: string }>(spec.state, { keys: keys.slice(i, i + 5000), withRels: false, outTypes: [], inTypes: [] });
+      rows.forEach((r) => found.add(r.key));
+    }
+    return found;
+  };
+}
+
+/**
+ * The charter that SIGNED and OBJECTIVE_OF point to: the bundle's, else the database's only one.
+ * Problems when allies sign or objectives exist and there is no charter (or several) to point to.
+ */
+export async function resolveCharter(db: Database, bundle: Bundle): Promise<{ charterSlug?: string; problems: Problem[] }> {
+  if (bundle.charter) return { charterSlug: bundle.charter.slug, problems: [] };
+  const needs: Problem[] = [];
+  (bundle.allies ?? []).forEach((a, i) => {
+    if (a.charterSignedOn) needs.push({ path: `/allies/${i}/charterSignedOn`, message: '' });
+  });
+  (bundle.objectives ?? []).forEach((_o, i) => needs.push({ path: `/objectives/${i}`, message: '' }));
+  if (!needs.length) return { problems: [] };
+  const charters = (await db.read<{ slug: string }>(listCharters)).map((r) => r.slug);
+  if (charters.length === 1) return { charterSlug: charters[0], problems: [] };
+  const message =
+    charters.length === 0
+      ? 'there is no charter to refer to: add "charter" to the bundle (or import one first)'
+      : `the database has several charters (${charters.join(', ')}): add "charter" to the bundle to say which one`;
+  return { problems: needs.map((n) => ({ ...n, message })) };
+}
+
+export async function importBundle(db: Database, bundle: Bundle, charterSlug: string | undefined, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const items = bundleToItems(bundle, { charterSlug });
+  const summary = {} as ImportSummary;
+  const run = async (type: EntityType | 'affiliations') => {
+    const list = items[type];
+    const spec = type === 'affiliations' ? AFFILIATIONS_SPEC : SPECS[type];
+    opts.onProgress?.({ type, done: 0, total: list.length });
+    summary[type] = await syncItems(db, spec, SPECS_BY_LABEL, list, {
+      dryRun: opts.dryRun ?? false,
+      batchSize: opts.batchSize ?? 500,
+      onBatch: (done) => opts.onProgress?.({ type, done, total: list.length }),
+    });
+  };
+  for (const type of IMPORT_ORDER) {
+    await run(type);
+    if (type === 'allies') await run('affiliations');
+  }
+  return summary;
+}
