@@ -81,7 +81,9 @@ function progressReporter(): (p: ImportProgress) => void {
 export function formatSummary(summary: ImportSummary, dryRun: boolean, seconds: number): string {
   const rows = Object.entries(summary).filter(([, c]) => c.created + c.updated + c.unchanged > 0);
   const lines = [
-    dryRun ? 'dry run: nothing was written; this import would apply:' : `imported in ${seconds.toFixed(1)} s:`,
+    dryRun
+      ? 'dry run: nothing was written; this import would apply:'
+      : `imported in ${seconds.toFixed(1)} s (peak memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB):`,
     `  ${'type'.padEnd(13)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(9)}`,
     ...rows.map(([type, c]) => `  ${type.padEnd(13)} ${String(c.created).padStart(8)} ${String(c.updated).padStart(8)} ${String(c.unchanged).padStart(9)}`),
   ];
