@@ -16,7 +16,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 /**
  * Embedded Neo4j Community for Archipel's development runs and tests.
  *
- * Usage: java -cp CLASSPATH Launcher.java HOME_DIR BOLT_PORT [PAGE_CACHE]
+ * Usage: java -cp CLASSPATH Launcher HOME_DIR BOLT_PORT [PAGE_CACHE [TX_TIMEOUT_SECONDS]]
  *
  * Bolt listens on 127.0.0.1 only, with authentication off: it is a local development
  * database, never exposed. Prints one line "ARCHIPEL_NEO4J_READY bolt://127.0.0.1:PORT" when
@@ -28,12 +28,13 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public class Launcher {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Launcher HOME_DIR BOLT_PORT [PAGE_CACHE like 256m]");
+            System.err.println("usage: Launcher HOME_DIR BOLT_PORT [PAGE_CACHE like 256m [TX_TIMEOUT_SECONDS]]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pageCache = parseBytes(args.length > 2 ? args[2] : "256m");
+        long txTimeoutSeconds = args.length > 3 ? Long.parseLong(args[3]) : 5;
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
@@ -41,7 +42,7 @@ public class Launcher {
             .setConfig(HttpConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
-            .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(5))
+            .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
             .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
             .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")

@@ -23,6 +23,8 @@ export interface EmbeddedNeo4jOptions {
   heap?: string;
   pageCache?: string;
   startupTimeoutMs?: number;
+  /** Server-side transaction timeout (DESIGN §7: 5 s). Tests raise it: a loaded CI machine plans slowly. */
+  transactionTimeoutS?: number;
   /** Called with progress sentences ("resolving the Neo4j classpath with Maven…"). */
   onProgress?: (message: string) => void;
 }
@@ -180,7 +182,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     '--add-opens', 'java.base/java.io=ALL-UNNAMED',
     '--add-opens', 'java.base/sun.nio.ch=ALL-UNNAMED',
     '-cp', `${launcherDir}${path.delimiter}${classpath}`,
-    'Launcher', home, String(opts.port), opts.pageCache ?? '256m',
+    'Launcher', home, String(opts.port), opts.pageCache ?? '256m', String(opts.transactionTimeoutS ?? 5),
   ];
   const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
