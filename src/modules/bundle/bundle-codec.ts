@@ -102,7 +102,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
     (bundle.themes ?? []).map<DesiredItem>((t) => ({
       key: t.slug,
       labels: ['Theme'],
-      props: { slug: t.slug, name: t.name, description: p(t.description) },
+      props: { slug: t.slug, name: t.name, sortName: foldForSort(t.name), description: p(t.description) },
       rels: t.parent ? [rel('SUBTHEME_OF', 'out', 'Theme', t.parent)] : [],
     })),
     'SUBTHEME_OF',
@@ -152,7 +152,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const events = (bundle.events ?? []).map<DesiredItem>((e) => ({
     key: e.slug,
     labels: ['Event'],
-    props: { slug: e.slug, title: e.title, kind: p(e.kind), startsOn: p(e.startsOn), endsOn: p(e.endsOn), online: p(e.online), venue: p(e.venue) },
+    props: { slug: e.slug, title: e.title, sortTitle: foldForSort(e.title), kind: p(e.kind), startsOn: p(e.startsOn), endsOn: p(e.endsOn), online: p(e.online), venue: p(e.venue) },
     rels: dedupe((e.participants ?? []).map((x) => rel('TOOK_PART_IN', 'in', 'Ally', x.ally, { role: x.role ?? DEFAULT_ROLES.TOOK_PART_IN }))),
   }));
 
@@ -182,7 +182,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const resources = (bundle.resources ?? []).map<DesiredItem>((r) => ({
     key: r.slug,
     labels: ['Resource'],
-    props: { slug: r.slug, title: r.title, kind: p(r.kind), url: p(r.url), publishedOn: p(r.publishedOn) },
+    props: { slug: r.slug, title: r.title, sortTitle: foldForSort(r.title), kind: p(r.kind), url: p(r.url), publishedOn: p(r.publishedOn) },
     rels: dedupe([
       ...(r.authors ?? []).map((a) => rel('AUTHORED', 'in', 'Ally', a)),
       ...(r.themes ?? []).map((t) => rel('ABOUT', 'out', 'Theme', t)),
@@ -193,7 +193,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const communities = (bundle.communities ?? []).map<DesiredItem>((c) => ({
     key: c.slug,
     labels: ['LearningCommunity'],
-    props: { slug: c.slug, name: c.name, description: p(c.description) },
+    props: { slug: c.slug, name: c.name, sortName: foldForSort(c.name), description: p(c.description) },
     rels: dedupe([
       ...(c.themes ?? []).map((t) => rel('ABOUT', 'out', 'Theme', t)),
       ...(c.members ?? []).map((m) => rel('MEMBER_OF_COMMUNITY', 'in', 'Ally', m.ally, { role: m.role ?? DEFAULT_ROLES.MEMBER_OF_COMMUNITY })),
@@ -239,6 +239,7 @@ function territoryItems(bundle: Bundle): DesiredItem[] {
         code: o.code,
         level: o.level,
         name: t?.name ?? o.name,
+        sortName: foldForSort(t?.name ?? o.name),
         population: t?.population ?? o.population ?? null,
         center: p(t?.center),
         pilot: p(t?.pilot),
@@ -260,6 +261,7 @@ function territoryItems(bundle: Bundle): DesiredItem[] {
         code: parsed.value.code,
         level: parsed.value.level,
         name: t.name ?? null,
+        sortName: t.name ? foldForSort(t.name) : null,
         population: p(t.population),
         center: p(t.center),
         pilot: p(t.pilot),
