@@ -84,6 +84,8 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   app.use(
     pinoHttp({
       logger: log,
+      // req.log carries only the request id; the access line keeps the request details.
+      quietReqLogger: true,
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

@@ -12,3 +12,19 @@ export function foldForSort(text: string): string {
     .toLowerCase()
     .trim();
 }
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * A user's words as a Lucene query for the full-text index: every word must match, as a prefix
+ * ("ener" finds "Énergie"). Words are folded here because wildcard terms are not analysed by
+ * Lucene, and escaped so that no input can change the query's structure. Null when no word remains.
+ */
+export function toFullTextQuery(text: string): string | null {
+  const words = foldForSort(text)
+    .split(/\s+/)
+    .map((w) => w.replace(LUCENE_SPECIAL, '').trim())
+    .filter(Boolean);
+  if (!words.length) return null;
+  return words.map((w) => `${w}*`).join(' AND ');
+}

@@ -66,7 +66,10 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GraphQLResponse;
-      const line = lines.find((l) => l.reqId === reqId && l.msg === 'graphql request');
+      const line = lines.find((l) => l.msg === 'graphql request' && l.reqId === reqId);
+      const failures = lines.filter((l) => l.reqId === reqId && (l.level as number) >= 50);
+      // An unexpected error is masked for the client; show the test author what the server logged.
+      if (failures.length) process.stderr.write(`server errors for ${reqId}: ${JSON.stringify(failures.map((f) => f.err))}\n`);
       return { ...body, status: res.status, roundTrips: line?.roundTrips as number | undefined } as never;
     },
     get: (path) => fetch(`${url}${path}`),

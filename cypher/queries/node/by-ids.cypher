@@ -1,0 +1,17 @@
+// Nodes by opaque id, any type (node/nodes and every *ById loader). Each branch names its label, so
+// each id is an index seek. Private persons are invisible unless the viewer may see them; emails
+// only for viewers who may see them.
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Ally {id: id}) RETURN n
+  UNION MATCH (n:Territory {id: id}) RETURN n
+  UNION MATCH (n:Theme {id: id}) RETURN n
+  UNION MATCH (n:Chantier {id: id}) RETURN n
+  UNION MATCH (n:Charter {id: id}) RETURN n
+  UNION MATCH (n:CharterObjective {id: id}) RETURN n
+  UNION MATCH (n:Event {id: id}) RETURN n
+  UNION MATCH (n:Resource {id: id}) RETURN n
+  UNION MATCH (n:LearningCommunity {id: id}) RETURN n
+}
+WITH id, n WHERE $canSeePrivate OR NOT n:Person OR n.public = true
+RETURN id AS key, n {.*, email: CASE WHEN $canSeeEmails THEN n.email END, _eid: elementId(n), _labels: labels(n)} AS node

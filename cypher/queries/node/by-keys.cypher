@@ -1,0 +1,16 @@
+// Nodes of one label ($label, whitelisted by the repository) by human key: slug, territory ref or
+// objective code. Same privacy rules as by-ids.
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (n:Ally {slug: key}) WHERE $label = 'Ally' RETURN n
+  UNION MATCH (n:Territory {ref: key}) WHERE $label = 'Territory' RETURN n
+  UNION MATCH (n:Theme {slug: key}) WHERE $label = 'Theme' RETURN n
+  UNION MATCH (n:Chantier {slug: key}) WHERE $label = 'Chantier' RETURN n
+  UNION MATCH (n:Charter {slug: key}) WHERE $label = 'Charter' RETURN n
+  UNION MATCH (n:CharterObjective {code: key}) WHERE $label = 'CharterObjective' RETURN n
+  UNION MATCH (n:Event {slug: key}) WHERE $label = 'Event' RETURN n
+  UNION MATCH (n:Resource {slug: key}) WHERE $label = 'Resource' RETURN n
+  UNION MATCH (n:LearningCommunity {slug: key}) WHERE $label = 'LearningCommunity' RETURN n
+}
+WITH key, n WHERE $canSeePrivate OR NOT n:Person OR n.public = true
+RETURN key, n {.*, email: CASE WHEN $canSeeEmails THEN n.email END, _eid: elementId(n), _labels: labels(n)} AS node
