@@ -9,6 +9,7 @@ import { demoBundle, importValid, problemsOf } from '../helpers/bundles';
 import { exportBundle } from '../../src/modules/bundle/export-bundle';
 import type { Bundle } from '../../src/modules/bundle/bundle.types';
 import { fromRoot } from '../../src/paths';
+import { countRelationships, generateSyntheticBundle } from '../../src/modules/bundle/synthetic';
 
 const exec = promisify(execFile);
 
@@ -123,6 +124,19 @@ describe('bundle import', () => {
     // and the export holds the demo facts
     expect(first.allies!.find((a) => a.slug === 'cerdd')).toMatchObject({ name: expect.stringContaining('Cerdd'), kind: 'ORGANIZATION' });
   });
+
+  it('imports a synthetic alliance in several batches (persons affiliated to organisations of later batches), then changes nothing', async () => {
+    const synthetic = generateSyntheticBundle({ allies: 1200, seed: 7 });
+    const first = await importValid(api.db, synthetic);
+    expect(first.allies.created).toBe(1200);
+    const counts = await countGraph(api.db);
+    const second = await importValid(api.db, synthetic);
+    expect(second.allies).toEqual({ created: 0, updated: 0, unchanged: 1200 });
+    expect(await countGraph(api.db)).toEqual(counts);
+    const relationships = countRelationships(synthetic).total;
+    const stored = await api.db.readTx(async (tx) => (await tx.run("MATCH ()-[r]->() WHERE type(r) <> 'PART_OF' RETURN count(r) AS c")).records[0].get('c'));
+    expect(stored).toBe(relationships);
+  }, 240_000);
 
   describe('command line (npm run import / export)', () => {
     const env = () => ({ ...process.env, NEO4J_URI: process.env.ARCHIPEL_TEST_NEO4J_URI!, LOG_LEVEL: 'warn' });

@@ -118,7 +118,10 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
     affiliationsOf.set(af.person, list);
   }
 
-  const allies = (bundle.allies ?? []).map<DesiredItem>((a) => ({
+  // Organisations first: a person's MEMBER_OF points to an organisation, which must exist by then
+  // even when it comes later in the file (the writer goes batch by batch).
+  const alliesInOrder = [...(bundle.allies ?? [])].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'ORGANIZATION' ? -1 : 1));
+  const allies = alliesInOrder.map<DesiredItem>((a) => ({
     key: a.slug,
     labels: ['Ally', a.kind === 'PERSON' ? 'Person' : 'Organization'],
     props: {
