@@ -52,6 +52,13 @@ export function allyFilterParams(f: AllyFilter | undefined, argument = 'filter')
   };
 }
 
+/** BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist. */
+export function assertKnownThemes(unknown: string[], argument: string): void {
+  if (unknown.length) {
+    throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}`, `${argument}.themes`);
+  }
+}
+
 /** A Date scalar argument (graphql-scalars parses it to a JS Date at UTC midnight) as YYYY-MM-DD. */
 export function isoDate(value: Date | string | undefined | null): string | null {
   if (value == null) return null;
@@ -104,9 +111,7 @@ export async function alliesConnection(
     }),
   );
   const result = await batch.load(JSON.stringify(scope));
-  if (result.unknownThemes.length) {
-    throw new BadUserInputError(`${argument}.themes: unknown theme${result.unknownThemes.length > 1 ? 's' : ''} ${result.unknownThemes.map((s) => `"${s}"`).join(', ')}`, `${argument}.themes`);
-  }
+  assertKnownThemes(result.unknownThemes, argument);
   if (!result.chantierExists) throw new BadUserInputError(`${argument}.chantier: unknown chantier "${filter?.chantier}"`, `${argument}.chantier`);
   if (!result.objectiveExists) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${filter?.objective}"`, `${argument}.objective`);
   return toConnection(result.rows, req, async () => result.total);

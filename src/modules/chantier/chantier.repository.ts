@@ -5,7 +5,7 @@ import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../shared/relay';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { SortDirection } from '../node/node.types';
-import { territoryArgument, textArgument } from '../ally/ally.repository';
+import { assertKnownThemes, territoryArgument, textArgument } from '../ally/ally.repository';
 import { ChantierFilter, ChantierOrder, ChantierOrderField } from './chantier.inputs';
 
 const findChantiers = cypherQuery('chantier/find-chantiers');
@@ -58,9 +58,7 @@ export async function chantiersConnection(
     }),
   );
   const result = await batch.load(JSON.stringify(scope));
-  if (result.unknownThemes.length) {
-    throw new BadUserInputError(`${argument}.themes: unknown theme${result.unknownThemes.length > 1 ? 's' : ''} ${result.unknownThemes.map((s) => `"${s}"`).join(', ')}`, `${argument}.themes`);
-  }
+  assertKnownThemes(result.unknownThemes, argument);
   if (!result.objectiveExists) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${filter?.objective}"`, `${argument}.objective`);
   if (!result.participantExists) throw new BadUserInputError(`${argument}.participant: unknown ally "${filter?.participant}"`, `${argument}.participant`);
   return toConnection(result.rows, req, async () => result.total);
