@@ -43,21 +43,23 @@ CALL (scope, textIds) {
     AND (scope.chantier IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: scope.chantier}) })
   WITH collect(a) AS matched
   CALL (matched) {
-  UNWIND CASE WHEN $limit = 0 THEN [] ELSE matched END AS a
-  WITH a, COUNT { (a)--(m) WHERE $canSeePrivate OR NOT m:Person OR m.public = true } AS degree
-  WITH a, degree, coalesce(CASE $order
-      WHEN 'NAME' THEN a.sortName
-      WHEN 'CHARTER_SIGNED_ON' THEN toString(a.charterSignedOn)
-      WHEN 'CREATED_AT' THEN toString(a.createdAt)
-      WHEN 'DEGREE' THEN right('0000000000' + toString(degree), 10)
-    END, CASE WHEN $desc THEN '' ELSE '~' END) AS sortKey
-  WHERE $afterKey IS NULL OR CASE WHEN $desc
-      THEN sortKey < $afterKey OR (sortKey = $afterKey AND a.id < $afterId)
-      ELSE sortKey > $afterKey OR (sortKey = $afterKey AND a.id > $afterId) END
-  ORDER BY CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN a.id END DESC,
-    CASE WHEN NOT $desc THEN sortKey END ASC, CASE WHEN NOT $desc THEN a.id END ASC
-  LIMIT $limit
-  RETURN collect({sortKey: sortKey, id: a.id, item: a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, degree: degree, _eid: elementId(a), _labels: labels(a)}}) AS rows
+    UNWIND CASE WHEN $limit = 0 THEN [] ELSE matched END AS a
+    // The degree is counted before sorting only when it is the sort key; otherwise only for the page.
+    WITH a, CASE WHEN $order = 'DEGREE' THEN COUNT { (a)--(m) WHERE $canSeePrivate OR NOT m:Person OR m.public = true } END AS sortDegree
+    WITH a, sortDegree, coalesce(CASE $order
+        WHEN 'NAME' THEN a.sortName
+        WHEN 'CHARTER_SIGNED_ON' THEN toString(a.charterSignedOn)
+        WHEN 'CREATED_AT' THEN toString(a.createdAt)
+        WHEN 'DEGREE' THEN right('0000000000' + toString(sortDegree), 10)
+      END, CASE WHEN $desc THEN '' ELSE '~' END) AS sortKey
+    WHERE $afterKey IS NULL OR CASE WHEN $desc
+        THEN sortKey < $afterKey OR (sortKey = $afterKey AND a.id < $afterId)
+        ELSE sortKey > $afterKey OR (sortKey = $afterKey AND a.id > $afterId) END
+    ORDER BY CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN a.id END DESC,
+      CASE WHEN NOT $desc THEN sortKey END ASC, CASE WHEN NOT $desc THEN a.id END ASC
+    LIMIT $limit
+    WITH a, sortKey, coalesce(sortDegree, COUNT { (a)--(m) WHERE $canSeePrivate OR NOT m:Person OR m.public = true }) AS degree
+    RETURN collect({sortKey: sortKey, id: a.id, item: a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, degree: degree, _eid: elementId(a), _labels: labels(a)}}) AS rows
   }
   RETURN size(matched) AS total, rows
 }
