@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_TX_TIMEOUT_S: z.coerce.number().min(1).max(600).default(5),
+  ARCHIPEL_BATCH_TX_TIMEOUT_S: z.coerce.number().min(1).max(3600).default(120),
   ARCHIPEL_DATA_DIR: z.string().min(1).default('.data'),
   ARCHIPEL_DEMO_DATA: bool(true),
   NEO4J_EMBEDDED_PORT: port(7687),
@@ -47,6 +49,10 @@ export interface Config {
     readonly user: string;
     readonly password: string;
     readonly database: string;
+    /** Transaction timeout of API requests (DESIGN §6: 5 s). */
+    readonly txTimeoutMs: number;
+    /** Transaction timeout of the batch tools (import, export, territories): one batch may write 10k relationships. */
+    readonly batchTxTimeoutMs: number;
   };
   readonly embedded: {
     readonly dataDir: string;
@@ -76,7 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    neo4j: Object.freeze({ uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }),
+    neo4j: Object.freeze({
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_S * 1000,
+      batchTxTimeoutMs: e.ARCHIPEL_BATCH_TX_TIMEOUT_S * 1000,
+    }),
     embedded: Object.freeze({
       dataDir: path.resolve(projectRoot, e.ARCHIPEL_DATA_DIR),
       port: e.NEO4J_EMBEDDED_PORT,

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   try {
     conn = await connect(config, log, { operation: 'startup' });
-    if (config.demoData) await loadDemoDataIfEmpty(conn.db, log);
+    if (config.demoData) await loadDemoDataIfEmpty(conn.db.withTxTimeout(config.neo4j.batchTxTimeoutMs), log);
 
     const readiness = makeReadiness(conn.driver, conn.db, config.neo4j.database, conn.migrations);
     const { httpServer, apollo } = await createServer({ config, log, db: conn.db, readiness });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { config, log } = cliSetup();
-  const conn = await connect(config, log, { reuseRunning: true, operation: 'export' });
+  const conn = await connect(config, log, { reuseRunning: true, operation: 'export', batch: true });
   try {
     const bundle = await exportBundle(conn.db);
     await writeFile(positionals[0], `${JSON.stringify(bundle, null, 2)}\n`);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const dryRun = args.values['dry-run'] ?? false;
   const batchSize = args.values['batch-size'] ? Number(args.values['batch-size']) : undefined;
   const { config, log } = cliSetup();
-  const conn = await connect(config, log, { reuseRunning: true, operation: 'import' });
+  const conn = await connect(config, log, { reuseRunning: true, operation: 'import', batch: true });
   try {
     const started = Date.now();
     const read = await readBundleFile(file, existingKeysIn(conn.db));

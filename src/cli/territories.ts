@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { config, log } = cliSetup();
-  const conn = await connect(config, log, { reuseRunning: true, operation: 'territories' });
+  const conn = await connect(config, log, { reuseRunning: true, operation: 'territories', batch: true });
   try {
     const started = Date.now();
     const counts = await loadOfficialTerritories(conn.db, (done, total) => {

@@ -19,9 +19,10 @@ export interface Connection {
  * Opens the database the configuration names and applies the migrations: NEO4J_URI when set;
  * otherwise the embedded Neo4j in ARCHIPEL_DATA_DIR, started here. With `reuseRunning` (command-line
  * tools), an embedded Neo4j already serving on NEO4J_EMBEDDED_PORT (a running `npm start`) is used
- * instead of starting a second one on the same, locked, store.
+ * instead of starting a second one on the same, locked, store. `batch` tools get the longer
+ * transaction timeout (ARCHIPEL_BATCH_TX_TIMEOUT_S) instead of the API's (NEO4J_TX_TIMEOUT_S).
  */
-export async function connect(config: Config, log: Logger, opts: { reuseRunning?: boolean; operation: string }): Promise<Connection> {
+export async function connect(config: Config, log: Logger, opts: { reuseRunning?: boolean; operation: string; batch?: boolean }): Promise<Connection> {
   let embedded: EmbeddedNeo4j | undefined;
   let uri = config.neo4j.uri;
   let driver: Driver | undefined;
@@ -54,7 +55,8 @@ export async function connect(config: Config, log: Logger, opts: { reuseRunning?
     }
     driver ??= createDriver(uri, config.neo4j);
     await waitForNeo4j(driver, config.neo4j.database, config.embedded.startupTimeoutMs);
-    const db = new Database(driver, config.neo4j.database, { app: 'archipel', operation: opts.operation });
+    const txTimeout = opts.batch ? config.neo4j.batchTxTimeoutMs : config.neo4j.txTimeoutMs;
+    const db = new Database(driver, config.neo4j.database, { app: 'archipel', operation: opts.operation }, txTimeout);
     const migrations = readMigrations();
     const report = await applyMigrations(db, migrations);
     log.info({ applied: report.applied, alreadyApplied: report.alreadyApplied }, report.applied.length ? 'migrations applied' : 'migrations up to date');

@@ -19,11 +19,18 @@ export class Database {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly metadata: Record<string, unknown> = {},
+    /** Transaction timeout asked of Neo4j (API: 5 s; batch tools ask more). Undefined: the server's. */
+    private readonly txTimeoutMs?: number,
   ) {}
 
   /** A view of the same database that counts its own round trips and tags transactions. */
   forRequest(metadata: Record<string, unknown>): Database {
-    return new Database(this.driver, this.database, metadata);
+    return new Database(this.driver, this.database, metadata, this.txTimeoutMs);
+  }
+
+  /** The same database with another transaction timeout (e.g. a batch job started by the server). */
+  withTxTimeout(ms: number): Database {
+    return new Database(this.driver, this.database, this.metadata, ms);
   }
 
   /** Runs one read query; rows are plain objects (see toPlain). */
@@ -37,12 +44,16 @@ export class Database {
 
   /** Several statements in one read transaction (one round trip as far as the API is concerned). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (s) => s.executeRead(work, { metadata: this.metadata }));
+    return this.withSession('READ', (s) => s.executeRead(work, this.txConfig()));
   }
 
   /** Several statements in one write transaction: all or nothing. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (s) => s.executeWrite(work, { metadata: this.metadata }));
+    return this.withSession('WRITE', (s) => s.executeWrite(work, this.txConfig()));
+  }
+
+  private txConfig() {
+    return this.txTimeoutMs === undefined ? { metadata: this.metadata } : { metadata: this.metadata, timeout: this.txTimeoutMs };
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {

@@ -39,7 +39,7 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
   // Log lines are captured in memory (round-trip counts are read from them), not printed.
   const capture = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
   const driver = createDriver(uri, config.neo4j);
-  const db = new Database(driver, config.neo4j.database);
+  const db = new Database(driver, config.neo4j.database, {}, config.neo4j.batchTxTimeoutMs);
   const migrations = readMigrations();
   if (opts.migrate !== false) await applyMigrations(db, migrations);
   const server = await createServer({

@@ -243,8 +243,33 @@ async function writeBatch(tx: ManagedTransaction, spec: LabelSpec, specs: Map<No
 
 export interface SyncOptions {
   dryRun: boolean;
+  /** At most this many entities per transaction… */
   batchSize: number;
+  /** …and at most about this many owned relationships (an entity with more gets a batch of its own). */
+  maxRelsPerBatch?: number;
   onBatch?: (done: number) => void;
+}
+
+/**
+ * Cuts items into batches bounded both by entity count and by relationship count: 20 events may
+ * carry 80,000 participations, which one transaction should not write at once.
+ */
+export function batchesOf(items: DesiredItem[], maxItems: number, maxRels: number): DesiredItem[][] {
+  const batches: DesiredItem[][] = [];
+  let current: DesiredItem[] = [];
+  let rels = 0;
+  for (const item of items) {
+    const weight = item.rels.length;
+    if (current.length && (current.length >= maxItems || rels + weight > maxRels)) {
+      batches.push(current);
+      current = [];
+      rels = 0;
+    }
+    current.push(item);
+    rels += weight;
+  }
+  if (current.length) batches.push(current);
+  return batches;
 }
 
 /**
@@ -259,8 +284,8 @@ export async function syncItems(
   opts: SyncOptions,
 ): Promise<SyncCounts> {
   const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0 };
-  for (let i = 0; i < items.length; i += opts.batchSize) {
-    const batch = items.slice(i, i + opts.batchSize);
+  let done = 0;
+  for (const batch of batchesOf(items, opts.batchSize, opts.maxRelsPerBatch ?? 5000)) {
     const keys = batch.map((b) => b.key);
     const plan = opts.dryRun
       ? await db.readTx(async (tx) => planBatch(spec, batch, await readStates(tx, spec, keys, true)))
@@ -272,7 +297,8 @@ export async function syncItems(
     counts.created += plan.create.length;
     counts.updated += plan.update.length;
     counts.unchanged += plan.unchanged;
-    opts.onBatch?.(Math.min(i + opts.batchSize, items.length));
+    done += batch.length;
+    opts.onBatch?.(done);
   }
   return counts;
 }
