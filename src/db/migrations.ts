@@ -9,7 +9,8 @@ import { cypherQuery } from './cypher-registry';
 /**
  * Versioned schema migrations: cypher/migrations/V0001__name.cypher …, applied in order, each exactly
  * once, recorded as (:Migration {version, name, checksum, appliedAt}). Statements should be
- * idempotent (IF NOT EXISTS) so a migration interrupted half-way can simply be applied again.
+ * idempotent (IF NOT EXISTS): should the process stop between a migration and its record, the
+ * migration is simply applied again.
  * A changed checksum of an applied file stops the start: history is never rewritten silently.
  */
 export interface MigrationFile {
@@ -73,10 +74,11 @@ export async function applyMigrations(db: Database, migrations = readMigrations(
   const report: MigrationReport = { applied: [], alreadyApplied: applied.size };
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
-    for (const statement of m.statements) {
-      // Schema commands cannot share a transaction with writes: one transaction each.
-      await db.writeTx((tx) => tx.run(statement));
-    }
+    // A migration's schema commands run in one transaction (all or nothing); schema commands cannot
+    // share a transaction with data writes, so the record follows in its own.
+    await db.writeTx(async (tx) => {
+      for (const statement of m.statements) await tx.run(statement);
+    });
     await db.write(recordApplied, { version: m.version, name: m.name, checksum: m.checksum });
     report.applied.push(m.file);
   }

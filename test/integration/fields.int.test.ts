@@ -107,6 +107,7 @@ describe('read API fields', () => {
       byKind: chantiers(filter: { kind: COLLECTIVE, text: "cantines" }) { edges { node { slug } } }
       byParticipant: chantiers(filter: { participant: "gamma-bretagne" }) { edges { node { slug } } }
       recent: chantiers(orderBy: { field: CREATED_AT, direction: DESC }, first: 1) { totalCount pageInfo { hasNextPage hasPreviousPage } }
+      validated: chantiers(orderBy: { field: VALIDATED_ON }, first: 1) { edges { cursor } pageInfo { startCursor endCursor } }
     }`);
     expect(d.chantier).toMatchObject({
       slug: 'chantier-renouvelable', title: 'Énergies renouvelables citoyennes', summary: null, kind: 'COLLECTIVE', status: 'ACTIVE',
@@ -119,6 +120,9 @@ describe('read API fields', () => {
     expect(d.byKind).toEqual({ edges: [{ node: { slug: 'chantier-cantines' } }] });
     expect(d.byParticipant).toEqual({ edges: [{ node: { slug: 'chantier-bretagne' } }] });
     expect(d.recent).toEqual({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    const validated = d.validated as { edges: { cursor: string }[]; pageInfo: { startCursor: string; endCursor: string } };
+    expect(validated.pageInfo.startCursor).toBe(validated.edges[0].cursor);
+    expect(validated.pageInfo.endCursor).toBe(validated.edges[0].cursor);
   });
 
   it('Charter, CharterObjective, Event, Resource, LearningCommunity, viewer and the root lists', async () => {
