@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   /** Cypher round trips of this request, read from the log line the server writes for it. */
   roundTrips?: number;
+  /** The errors the server logged for this request (masked for the client). */
+  serverErrors?: unknown[];
 }
 
 export interface TestApi {
@@ -67,10 +69,9 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
       });
       const body = (await res.json()) as GraphQLResponse;
       const line = lines.find((l) => l.msg === 'graphql request' && l.reqId === reqId);
-      const failures = lines.filter((l) => l.reqId === reqId && (l.level as number) >= 50);
-      // An unexpected error is masked for the client; show the test author what the server logged.
-      if (failures.length) process.stderr.write(`server errors for ${reqId}: ${JSON.stringify(failures.map((f) => f.err))}\n`);
-      return { ...body, status: res.status, roundTrips: line?.roundTrips as number | undefined } as never;
+      // An unexpected error is masked for the client; keep what the server logged, for assertion messages.
+      const serverErrors = lines.filter((l) => l.reqId === reqId && (l.level as number) >= 50).map((l) => l.err);
+      return { ...body, status: res.status, roundTrips: line?.roundTrips as number | undefined, serverErrors } as never;
     },
     get: (path) => fetch(`${url}${path}`),
     async close() {

@@ -15,7 +15,7 @@ describe('read API fields', () => {
 
   const ok = async <T>(query: string): Promise<T> => {
     const res = await api.gql<T>(query);
-    expect(res.errors).toBeUndefined();
+    expect({ errors: res.errors, serverErrors: res.serverErrors }).toEqual({ errors: undefined, serverErrors: [] });
     return res.data!;
   };
 
