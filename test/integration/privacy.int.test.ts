@@ -2,7 +2,7 @@ import { startTestApi, TestApi } from '../helpers/api';
 import { wipeGraph } from '../helpers/graph';
 import { importValid } from '../helpers/bundles';
 import { CANARY, readFixture } from '../fixtures/read-fixture';
-import { toGlobalId } from '../../src/shared/relay';
+import { toGlobalId } from '../../src/common/relay';
 
 /**
  * DESIGN §3: an anonymous reader never sees a person whose `public` is false — not in lists, counts,

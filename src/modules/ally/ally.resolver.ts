@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ConnectionArgs, pageRequest } from '../../shared/relay';
+import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { nodeByKey, NodeRow, outRelated, relatedConnection } from '../node/node.repository';
 import { Territory } from '../territory/territory.types';
 import { AllyTheme } from '../theme/theme.types';

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate, GraphQLDateTime, GraphQLEmailAddress, GraphQLURL } from 'graphql-scalars';
 import { GeoPoint, Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 
 export enum AllyKind {
   ORGANIZATION = 'ORGANIZATION',

@@ -1,5 +1,5 @@
 import type { Bundle, BundlePoint } from './bundle.types';
-import { foldForSort } from '../../shared/text';
+import { foldForSort } from '../../common/text';
 import { withAncestors } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, StateRow, keysQuery, stateQuery } from './sync-engine';

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
-import { Connection, PageRequest, PagedRow, toConnection } from '../../shared/relay';
+import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { SortDirection } from '../node/node.types';
 import { assertKnownThemes, territoryArgument, textArgument } from '../ally/ally.repository';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ConnectionArgs, pageRequest } from '../../shared/relay';
+import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { inRelated, nodeByKey, NodeRow, outRelated, relatedConnection } from '../node/node.repository';
 import { Ally, ContributionRole } from '../ally/ally.types';
 import { Theme } from '../theme/theme.types';

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate, GraphQLDateTime, GraphQLURL } from 'graphql-scalars';
 import { Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 import { Ally, ContributionRole } from '../ally/ally.types';
 
 export enum ChantierKind {

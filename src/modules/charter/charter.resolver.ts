@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
-import { ConnectionArgs, pageRequest } from '../../shared/relay';
+import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { inRelated, nodeByKey, NodeRow, outRelated } from '../node/node.repository';
 import { AllyConnection } from '../ally/ally.types';
 import { AllyFilter, AllyOrder } from '../ally/ally.inputs';

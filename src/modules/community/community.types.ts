@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 import { Ally, ThemeRole } from '../ally/ally.types';
 
 @ObjectType({ implements: Node, description: 'A learning community of allies (communauté apprenante).' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ConnectionArgs, pageRequest } from '../../shared/relay';
+import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { inRelated, listConnection, nodeByKey, NodeRow, relatedConnection } from '../node/node.repository';
 import { EventRole } from '../ally/ally.types';
 import { Chantier } from '../chantier/chantier.types';

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 import { Ally, EventRole } from '../ally/ally.types';
 
 export enum EventKind {

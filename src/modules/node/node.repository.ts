@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
-import { Connection, PageRequest, PagedRow, toConnection } from '../../shared/relay';
+import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors/app-errors';
-import { fromGlobalId, toGlobalId } from '../../shared/relay';
+import { fromGlobalId, toGlobalId } from '../../common/relay';
 import { Node, typeOfRow } from './node.types';
 import { nodeById, NodeRow } from './node.repository';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ConnectionArgs, pageRequest } from '../../shared/relay';
+import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { inRelated, listConnection, nodeByKey, NodeRow, outRelated } from '../node/node.repository';
 import { Ally } from '../ally/ally.types';
 import { Theme } from '../theme/theme.types';

@@ -2,7 +2,7 @@ import { Database } from '../../db/database';
 import { SPECS, SPECS_BY_LABEL } from '../bundle/bundle-codec';
 import { DesiredItem, SyncCounts, syncItems } from '../bundle/sync-engine';
 import { allOfficialTerritories } from './geography';
-import { foldForSort } from '../../shared/text';
+import { foldForSort } from '../../common/text';
 
 /** Creates every official territory missing from the graph, parents first; existing ones are left alone. */
 export async function loadOfficialTerritories(db: Database, onProgress?: (done: number, total: number) => void): Promise<SyncCounts> {

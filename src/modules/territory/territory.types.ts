@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { GeoPoint, Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 
 export enum TerritoryLevel {
   COMMUNE = 'COMMUNE',

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.types';
-import { ConnectionType } from '../../shared/relay';
+import { ConnectionType } from '../../common/relay';
 import { ThemeRole } from '../ally/ally.types';
 
 @ObjectType({ implements: Node, description: 'A theme of the transition, and the tribe of allies working on it (energy, food, citizen involvement…).' })
