@@ -1,6 +1,6 @@
-import type { Bundle, BundlePoint } from './bundle.types';
+import type { Bundle, BundlePoint, BundleTerritory } from './bundle.types';
 import { foldForSort } from '../../common/text';
-import { withAncestors } from '../territory/geography';
+import { OfficialTerritory, withAncestors } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, StateRow, keysQuery, stateQuery } from './sync-engine';
 
@@ -222,6 +222,30 @@ export function referencedTerritories(bundle: Bundle): Set<string> {
 }
 
 /**
+ * An official territory as desired state: official values, overridden by a bundle entry when the
+ * bundle lists it (then authoritative); otherwise created when missing and never changed.
+ */
+export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerritory): DesiredItem {
+  return {
+    key: o.ref,
+    labels: ['Territory'],
+    createOnly: !listed,
+    props: {
+      ref: o.ref,
+      code: o.code,
+      level: o.level,
+      name: listed?.name ?? o.name,
+      sortName: foldForSort(listed?.name ?? o.name),
+      population: listed?.population ?? o.population ?? null,
+      center: p(listed?.center),
+      pilot: p(listed?.pilot),
+      pilotSince: p(listed?.pilotSince),
+    },
+    rels: dedupe((listed?.parents ?? o.parents).map((r) => rel('PART_OF', 'out', 'Territory', r))),
+  };
+}
+
+/**
  * Territories: the ones the bundle lists are authoritative (official values, overridden by the
  * bundle's); every other referenced official territory, with its whole PART_OF chain, is created
  * when missing and otherwise left alone.
@@ -231,26 +255,7 @@ function territoryItems(bundle: Bundle): DesiredItem[] {
   const items: DesiredItem[] = [];
   const official = withAncestors(referencedTerritories(bundle));
   const officialRefs = new Set(official.map((o) => o.ref));
-  for (const o of official) {
-    const t = listed.get(o.ref);
-    items.push({
-      key: o.ref,
-      labels: ['Territory'],
-      createOnly: !t,
-      props: {
-        ref: o.ref,
-        code: o.code,
-        level: o.level,
-        name: t?.name ?? o.name,
-        sortName: foldForSort(t?.name ?? o.name),
-        population: t?.population ?? o.population ?? null,
-        center: p(t?.center),
-        pilot: p(t?.pilot),
-        pilotSince: p(t?.pilotSince),
-      },
-      rels: dedupe((t?.parents ?? o.parents).map((r) => rel('PART_OF', 'out', 'Territory', r))),
-    });
-  }
+  for (const o of official) items.push(officialTerritoryItem(o, listed.get(o.ref)));
   const extra: DesiredItem[] = [];
   for (const t of listed.values()) {
     if (officialRefs.has(t.ref)) continue;
