@@ -5,14 +5,16 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fromRoot } from '../paths';
+import { chooseMaven, PARALLEL_RESOLUTION_FLAGS } from './maven';
 
 const run = promisify(execFile);
 
 /**
  * Starts and stops the embedded Neo4j Community (neo4j/Launcher.java) for development and tests.
  *
- * The classpath is resolved once by Maven and cached under .cache/ (refreshed when neo4j/pom.xml
- * changes); the launcher is compiled once with javac (refreshed when Launcher.java changes).
+ * The classpath is resolved once by Maven (./maven.ts says which one) and cached under .cache/
+ * (refreshed when neo4j/pom.xml changes); the launcher is compiled once with javac (refreshed when
+ * Launcher.java changes).
  * The JVM's stdin is a pipe held by this process: when Node dies, even by kill -9, the pipe
  * closes and the launcher shuts Neo4j down by itself (see Launcher.java).
  */
@@ -87,10 +89,11 @@ export async function resolveClasspath(onProgress?: (m: string) => void): Promis
     const cp = readFileSync(cpFile, 'utf8').trim();
     if (cp && cp.split(path.delimiter).every((jar) => existsSync(jar))) return cp;
   }
-  onProgress?.('resolving the Neo4j classpath with Maven (first run downloads ~140 MB)…');
+  const maven = await chooseMaven(cacheDir, onProgress);
+  if (maven.fallbackReason) onProgress?.(`${maven.fallbackReason}: resolving with ${maven.label} instead, which is slower`);
+  onProgress?.(`resolving the Neo4j classpath with ${maven.label} (the first run downloads ~140 MB)…`);
   try {
-    // 16 parallel downloads: the ~180 jars are small, so the first run is bound by latency, not bandwidth.
-    await run('mvn', ['-q', '-B', '-Dmaven.artifact.threads=16', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], {
+    await run(maven.command, ['-q', '-B', ...PARALLEL_RESOLUTION_FLAGS, '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], {
       timeout: 15 * 60_000,
       maxBuffer: 64 * 1024 * 1024,
     });
