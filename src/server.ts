@@ -15,6 +15,7 @@ import { Context } from './context';
 import { ANONYMOUS } from './auth/viewer';
 import { formatError, isExpectedError } from './errors/format-error';
 import { buildArchipelSchema } from './schema';
+import { registerGraphiql } from './http/graphiql';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -106,6 +107,9 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     if (reason === null) res.status(200).json({ status: 'ready' });
     else res.status(503).json({ status: 'unavailable', reason });
   });
+
+  // A browser opening /graphql gets GraphiQL; every other request goes on to Apollo below.
+  registerGraphiql(app, '/graphql');
 
   app.use(
     '/graphql',
