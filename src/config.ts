@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   ARCHIPEL_BATCH_TX_TIMEOUT_S: z.coerce.number().min(1).max(3600).default(120),
   ARCHIPEL_DATA_DIR: z.string().min(1).default('.data'),
   ARCHIPEL_DEMO_DATA: bool(true),
+  ARCHIPEL_WARM_UP: bool(true),
   NEO4J_EMBEDDED_PORT: port(7687),
   NEO4J_EMBEDDED_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('1g'),
   NEO4J_EMBEDDED_PAGE_CACHE: z.string().regex(/^\d+[kmg]$/, 'must look like 256m').default('256m'),
@@ -62,6 +63,8 @@ export interface Config {
     readonly startupTimeoutMs: number;
   };
   readonly demoData: boolean;
+  /** Run the read queries once as soon as the server listens (src/warm-up.ts). */
+  readonly warmUp: boolean;
   readonly shutdownGraceMs: number;
   readonly corsOrigins: readonly string[];
 }
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startupTimeoutMs: e.NEO4J_STARTUP_TIMEOUT_S * 1000,
     }),
     demoData: e.ARCHIPEL_DEMO_DATA,
+    warmUp: e.ARCHIPEL_WARM_UP,
     shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
     corsOrigins: Object.freeze(e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)),
   });

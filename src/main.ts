@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     if (config.demoData) await loadDemoDataIfEmpty(conn.db.withTxTimeout(config.neo4j.batchTxTimeoutMs), log);
 
     const readiness = makeReadiness(conn.driver, conn.db, config.neo4j.database, conn.migrations);
-    const { httpServer, apollo } = await createServer({ config, log, db: conn.db, readiness });
+    const server = await createServer({ config, log, db: conn.db, readiness });
+    const { httpServer, apollo } = server;
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     log.info({ url: `http://${host}:${port}/graphql`, startupMs: Date.now() - started }, 'Archipel is listening');
     if (shuttingDown) return;
+    if (config.warmUp) void server.warmUp().then((result) => log.info(result, 'query plans warmed up'));
 
     process.off('SIGTERM', earlyStop);
     process.off('SIGINT', earlyStop);

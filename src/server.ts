@@ -15,6 +15,7 @@ import { Context } from './context';
 import { ANONYMOUS } from './auth/viewer';
 import { formatError, isExpectedError } from './errors/format-error';
 import { buildArchipelSchema } from './schema';
+import { warmUp, WarmUpResult } from './warm-up';
 import { registerGraphiql } from './http/graphiql';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
@@ -32,6 +33,8 @@ export interface ArchipelServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** Runs the read queries once, so user requests do not pay Neo4j's first planning (./warm-up.ts). Never rejects. */
+  warmUp(): Promise<WarmUpResult>;
 }
 
 /** One log line per GraphQL request (with its Cypher round trips); unexpected errors logged in full. */
@@ -51,6 +54,8 @@ const loggingPlugin: ApolloServerPlugin<Context> = {
             roundTrips: contextValue.db.roundTrips,
             durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
             errors: errors?.length ?? 0,
+            // Which kinds (BAD_USER_INPUT, QUERY_TOO_COMPLEX: a transaction out of time…), for operators.
+            ...(errors?.length ? { errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}),
           },
           'graphql request',
         );
@@ -62,6 +67,8 @@ const loggingPlugin: ApolloServerPlugin<Context> = {
 /** Builds the HTTP app and the Apollo server from its dependencies. Does not listen (main and tests do). */
 export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   const { config, log, db } = deps;
+  // Warming plans queries on a cold Neo4j, which may take longer than the API's transaction timeout.
+  const warmUpDb = db.withTxTimeout(config.neo4j.batchTxTimeoutMs);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -118,17 +125,27 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const reqId = String(req.id);
-        return {
-          reqId,
-          log: req.log,
-          db: db.forRequest({ app: 'archipel', reqId, operation: req.body?.operationName ?? null }),
-          viewer: ANONYMOUS,
-          loaders: new Map(),
-        };
+        return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null);
       },
     }),
   );
 
-  return { app, httpServer, apollo };
+  return {
+    app,
+    httpServer,
+    apollo,
+    warmUp: () =>
+      warmUp(apollo, (operation) => contextFor(warmUpDb, `warm-up-${operation}`, log.child({ reqId: `warm-up-${operation}` }), operation), log),
+  };
+}
+
+/** A request's context: who asks, a request-scoped Database, fresh loaders. */
+function contextFor(db: Database, reqId: string, log: Logger, operation: string | null): Context {
+  return {
+    reqId,
+    log,
+    db: db.forRequest({ app: 'archipel', reqId, operation }),
+    viewer: ANONYMOUS,
+    loaders: new Map(),
+  };
 }

@@ -24,6 +24,8 @@ export interface TestApi {
   driver: Driver;
   db: Database;
   server: ArchipelServer;
+  /** The server's log lines so far (captured, not printed). */
+  logs: Record<string, unknown>[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   get(path: string): Promise<Response>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
     driver,
     db,
     server,
+    logs: lines,
     async gql(query, variables) {
       const reqId = `t-${Math.random().toString(36).slice(2)}`;
       const res = await fetch(`${url}/graphql`, {

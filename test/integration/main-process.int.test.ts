@@ -6,7 +6,7 @@ import { pidAlive, startMain, waitUntil } from '../helpers/main-process';
 
 /** The real `npm start` process (dist/src/main.js), as a user runs it. */
 describe('the server process', () => {
-  it('with NEO4J_URI: serves, then exits 0 on SIGTERM without spawning a JVM', async () => {
+  it('with NEO4J_URI: serves, warms the read queries up, then exits 0 on SIGTERM without spawning a JVM', async () => {
     const port = await freePort();
     const main = startMain({ NEO4J_URI: process.env.ARCHIPEL_TEST_NEO4J_URI!, PORT: String(port), ARCHIPEL_DEMO_DATA: 'false' });
     try {
@@ -19,6 +19,9 @@ describe('the server process', () => {
       });
       expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      // The read queries are warmed up in the background once the server listens.
+      const warmed = await main.waitForLog('query plans warmed up', 60_000);
+      expect(warmed).toMatchObject({ operations: 4, failed: 0 });
       main.child.kill('SIGTERM');
       const { code } = await main.exited;
       expect(code).toBe(0);
