@@ -1,15 +1,24 @@
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, ConflictError } from './app-errors';
+import { AppError, ConflictError, QueryTooComplexError } from './app-errors';
 
 /**
  * Translates driver errors where data is accessed. A uniqueness violation is a CONFLICT the client
- * can act on; anything else is left as is, to be masked by formatError and logged.
+ * can act on; a transaction that ran out of time is QUERY_TOO_COMPLEX (the request asked for more
+ * than the server gives one request); anything else is left as is, to be masked by formatError and
+ * logged.
  */
 export function translateNeo4jError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     const m = /property `(\w+)` = (.+)$/m.exec(err.message);
     return new ConflictError(m ? `another node already has ${m[1]} ${m[2]}` : 'this value is already taken by another node');
+  }
+  // Neo.ClientError.Transaction.TransactionTimedOut, or …TimedOutClientConfiguration when the
+  // timeout was set by the driver (as the API does).
+  if (err instanceof Neo4jError && err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new QueryTooComplexError(
+      'this request took longer than the server allows for one request: ask for fewer items (first) or fewer nested lists, or narrow the filter, then try again',
+    );
   }
   return err;
 }

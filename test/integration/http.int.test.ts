@@ -90,4 +90,11 @@ describe('error masking', () => {
     const res = await api.gql('{ missing }');
     expect(res.errors?.[0]).toMatchObject({ message: 'no ally "x"', extensions: { code: 'NOT_FOUND' } });
   });
+
+  it("names the errors' codes in the request's log line", async () => {
+    await api.gql('query Codes { missing crash }');
+    const line = api.logs.find((l) => l.msg === 'graphql request' && l.operation === 'Codes');
+    expect(line).toMatchObject({ errors: 2 });
+    expect((line!.errorCodes as string[]).sort()).toEqual(['INTERNAL_SERVER_ERROR', 'NOT_FOUND']);
+  });
 });
