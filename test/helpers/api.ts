@@ -8,6 +8,9 @@ import { Database } from '../../src/db/database';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
 import { makeReadiness } from '../../src/db/readiness';
 import { createServer, ArchipelServer } from '../../src/server';
+import type { Bundle } from '../../src/modules/bundle/bundle.types';
+import { wipeGraph } from './graph';
+import { importValid } from './bundles';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -82,4 +85,12 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
       await driver.close();
     },
   };
+}
+
+/** The API over a graph holding exactly `bundle` (the graph is wiped first, then the bundle imported). */
+export async function startTestApiOn(bundle: Bundle): Promise<TestApi> {
+  const api = await startTestApi();
+  await wipeGraph(api.db);
+  await importValid(api.db, bundle);
+  return api;
 }

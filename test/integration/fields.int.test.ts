@@ -1,15 +1,11 @@
-import { startTestApi, TestApi } from '../helpers/api';
-import { wipeGraph } from '../helpers/graph';
-import { importValid } from '../helpers/bundles';
+import { startTestApiOn, TestApi } from '../helpers/api';
 import { readFixture } from '../fixtures/read-fixture';
 
 /** Every type and field of the read API, through HTTP, with the values the fixture implies. */
 describe('read API fields', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi();
-    await wipeGraph(api.db);
-    await importValid(api.db, readFixture());
+    api = await startTestApiOn(readFixture());
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,4 @@
-import { startTestApi, TestApi } from '../helpers/api';
-import { wipeGraph } from '../helpers/graph';
-import { importValid } from '../helpers/bundles';
+import { startTestApiOn, TestApi } from '../helpers/api';
 import { CANARY, readFixture } from '../fixtures/read-fixture';
 import { toGlobalId } from '../../src/common/relay';
 
@@ -14,9 +12,7 @@ describe('privacy canary', () => {
   let api: TestApi;
   let canaryGlobalId: string;
   beforeAll(async () => {
-    api = await startTestApi();
-    await wipeGraph(api.db);
-    await importValid(api.db, readFixture());
+    api = await startTestApiOn(readFixture());
     const uuid = await api.db.readTx(async (tx) => (await tx.run('MATCH (a:Ally {slug: $s}) RETURN a.id AS id', { s: CANARY.slug })).records[0].get('id'));
     canaryGlobalId = toGlobalId('Ally', uuid);
   });

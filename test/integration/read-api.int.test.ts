@@ -1,5 +1,4 @@
-import { startTestApi, TestApi } from '../helpers/api';
-import { wipeGraph } from '../helpers/graph';
+import { startTestApiOn, TestApi } from '../helpers/api';
 import { importValid } from '../helpers/bundles';
 import { readFixture } from '../fixtures/read-fixture';
 
@@ -8,9 +7,7 @@ type Edges<T> = { edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage:
 describe('read API', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi();
-    await wipeGraph(api.db);
-    await importValid(api.db, readFixture());
+    api = await startTestApiOn(readFixture());
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,4 @@
-import { startTestApi, TestApi } from '../helpers/api';
-import { wipeGraph } from '../helpers/graph';
-import { importValid } from '../helpers/bundles';
+import { startTestApi, startTestApiOn, TestApi } from '../helpers/api';
 import { readFixture } from '../fixtures/read-fixture';
 import { QueryTooComplexError } from '../../src/errors/app-errors';
 import { WARM_UP_OPERATIONS } from '../../src/warm-up';
@@ -8,9 +6,7 @@ import { WARM_UP_OPERATIONS } from '../../src/warm-up';
 describe('warm-up of the read queries', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi();
-    await wipeGraph(api.db);
-    await importValid(api.db, readFixture());
+    api = await startTestApiOn(readFixture());
   });
   afterAll(() => api.close());
 
