@@ -29,7 +29,10 @@ CALL (scope, textIds) {
     AND ($f.themes IS NULL OR CASE WHEN $f.themesAll
           THEN all(s IN $f.themes WHERE EXISTS { (a)-[:WORKS_ON]->(:Theme {slug: s}) })
           ELSE EXISTS { (a)-[:WORKS_ON]->(t:Theme) WHERE t.slug IN $f.themes } END)
-    AND ($f.territory IS NULL OR EXISTS { (a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {ref: $f.territory}) })
+    // Within a territory: the refs of everything above the node's territories, walked upwards from
+    // the node (a commune has ~8 paths up). An EXISTS with {ref: …} is planned from the territory
+    // downwards instead, once per candidate: 5 s for a region at 10k allies, against 0.3 s this way.
+    AND CASE WHEN $f.territory IS NULL THEN true ELSE $f.territory IN [(a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref] END
     AND ($f.chantier IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: $f.chantier}) })
     AND ($f.objective IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier)-[:SERVES]->(:CharterObjective {code: $f.objective}) })
     AND ($f.signedAfter IS NULL OR a.charterSignedOn >= date($f.signedAfter))
@@ -37,7 +40,7 @@ CALL (scope, textIds) {
     AND ($f.near IS NULL OR point.distance(a.location, point({latitude: $f.near.latitude, longitude: $f.near.longitude})) <= $f.near.radiusKm * 1000)
     AND ($f.bbox IS NULL OR point.withinBBox(a.location, point({latitude: $f.bbox.south, longitude: $f.bbox.west}), point({latitude: $f.bbox.north, longitude: $f.bbox.east})))
     AND (textIds IS NULL OR a.id IN textIds)
-    AND (scope.territory IS NULL OR EXISTS { (a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {ref: scope.territory}) })
+    AND CASE WHEN scope.territory IS NULL THEN true ELSE scope.territory IN [(a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref] END
     AND (scope.theme IS NULL OR EXISTS { (a)-[w:WORKS_ON]->(:Theme {slug: scope.theme}) WHERE scope.themeRole IS NULL OR w.role = scope.themeRole })
     AND (scope.objective IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier)-[:SERVES]->(:CharterObjective {code: scope.objective}) })
     AND (scope.chantier IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: scope.chantier}) })

@@ -25,10 +25,13 @@ CALL (scope, textIds) {
     AND ($f.kind IS NULL OR c.kind = $f.kind)
     AND ($f.objective IS NULL OR EXISTS { (c)-[:SERVES]->(:CharterObjective {code: $f.objective}) })
     AND ($f.themes IS NULL OR EXISTS { (c)-[:ADDRESSES]->(t:Theme) WHERE t.slug IN $f.themes })
-    AND ($f.territory IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {ref: $f.territory}) })
+    // Within a territory: the refs of everything above the node's territories, walked upwards from
+    // the node (a commune has ~8 paths up). An EXISTS with {ref: …} is planned from the territory
+    // downwards instead, once per candidate: 5 s for a region at 10k allies, against 0.3 s this way.
+    AND CASE WHEN $f.territory IS NULL THEN true ELSE $f.territory IN [(c)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref] END
     AND ($f.participant IS NULL OR EXISTS { (:Ally {slug: $f.participant})-[:CONTRIBUTES_TO]->(c) })
     AND (textIds IS NULL OR c.id IN textIds)
-    AND (scope.territory IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {ref: scope.territory}) })
+    AND CASE WHEN scope.territory IS NULL THEN true ELSE scope.territory IN [(c)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref] END
     AND (scope.theme IS NULL OR EXISTS { (c)-[:ADDRESSES]->(:Theme {slug: scope.theme}) })
     AND (scope.objective IS NULL OR EXISTS { (c)-[:SERVES]->(:CharterObjective {code: scope.objective}) })
   WITH collect(c) AS matched
