@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedNeo4j, freePort, startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { fromRoot } from '../src/paths';
+import { fromRoot, projectRoot } from '../src/paths';
 
 /**
  * What the benchmarks share: a dedicated embedded Neo4j (heap 1g, page cache 512m) in a fresh
@@ -201,6 +201,15 @@ export function machine(): string {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0]?.trim() || 'java not found';
   return `${os.availableParallelism()} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; `
     + `node ${process.version}; ${java}; embedded Neo4j heap ${HEAP}, page cache ${PAGE_CACHE}, store in ${os.tmpdir()}`;
+}
+
+/** The commit measured, and whether src/ or cypher/ differ from it (the Cypher files are read when the API starts). */
+export function codeVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: projectRoot, encoding: 'utf8' });
+  const rev = git('rev-parse', '--short', 'HEAD');
+  if (rev.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = git('status', '--porcelain', '--', 'src', 'cypher').stdout.trim();
+  return `commit ${rev.stdout.trim()}${dirty ? ', with uncommitted changes in src/ or cypher/' : ''}`;
 }
 
 export const fmt = (n: number | undefined, digits = 1): string => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));

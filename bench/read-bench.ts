@@ -10,7 +10,7 @@ import type { Bundle } from '../src/modules/bundle/bundle.types';
 import { ArchipelServer, createServer } from '../src/server';
 import type { WarmUpResult } from '../src/warm-up';
 import {
-  cliEnv, fmt, generateBundle, GeneratedBundle, ImportRun, machine, onInterrupt, parseImport, parseScales, runCli, scaleLabel,
+  cliEnv, codeVersion, fmt, generateBundle, GeneratedBundle, ImportRun, machine, onInterrupt, parseImport, parseScales, runCli, scaleLabel,
   tempDir, withNeo4j,
 } from './harness';
 
@@ -438,6 +438,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const seed = Number(values.seed);
+  const code = codeVersion();
   const bundles = tempDir('archipel-bench-bundles-');
   const results: ScaleResult[] = [];
   try {
@@ -449,6 +450,8 @@ async function main(): Promise<number> {
     `## Read benchmark (${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${runs} runs per operation)`,
     '',
     `Machine: ${machine()}.`,
+    '',
+    `Code: ${code}.`,
     '',
     'Wall time of one HTTP POST /graphql on 127.0.0.1 (request, resolvers, Cypher, JSON), one request at a time; '
       + 'every round runs each operation once. Round trips: Cypher transactions of the request, from the server\'s log line. '
