@@ -460,7 +460,8 @@ async function main(): Promise<number> {
     '',
     ...results.map((s) => report(s, runs, seed)).flatMap((t) => [t, '']),
   ];
-  process.stdout.write(`${lines.join('\n').trimEnd()}\n`);
+  // A blank line at the end: npm run bench prints the import benchmark right after.
+  process.stdout.write(`${lines.join('\n').trimEnd()}\n\n`);
   const broken = results.some((s) => s.error || s.measured.some((m) => m.errors.some((e) => e !== 'QUERY_TOO_COMPLEX')));
   return broken ? 1 : 0;
 }
