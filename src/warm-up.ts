@@ -1,6 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Context } from './context';
 import type { Logger } from './logger';
+import { toGlobalId } from './common/relay';
+
+/** An id no node has: `node(id)` then plans its query and answers null, on any graph. */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * Read operations run once at start, as soon as the server listens. A fresh Neo4j plans each query
@@ -62,7 +66,8 @@ export const WARM_UP_OPERATIONS: readonly string[] = [
       chantiers(first: 5) { totalCount edges { node { title } } }
     } } }
   }`,
-  `query WarmUpCharter {
+  `query WarmUpOthers {
+    node(id: "${toGlobalId('Ally', NO_SUCH_ID)}") { id }
     charter { title objectives { code } }
     charterObjectives {
       code
