@@ -213,3 +213,16 @@ export function codeVersion(): string {
 }
 
 export const fmt = (n: number | undefined, digits = 1): string => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
+
+/** Runs a benchmark's main: its result is the exit code; a crash is printed and exits 1. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`bench: ${(err as Error)?.stack ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

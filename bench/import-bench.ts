@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   cliEnv, failure, fmt, generateBundle, ImportRun, machine, parseImport, parseScales, peakRssMb, runCli, scaleLabel, tempDir, withNeo4j,
+  runBench,
 } from './harness';
 
 /**
@@ -114,12 +115,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench: ${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

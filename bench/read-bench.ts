@@ -12,6 +12,7 @@ import type { WarmUpResult } from '../src/warm-up';
 import {
   cliEnv, codeVersion, fmt, generateBundle, GeneratedBundle, ImportRun, machine, onInterrupt, parseImport, parseScales, runCli, scaleLabel,
   tempDir, withNeo4j,
+  runBench,
 } from './harness';
 
 /**
@@ -466,12 +467,4 @@ async function main(): Promise<number> {
   return broken ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench: ${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);
