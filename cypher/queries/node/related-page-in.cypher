@@ -8,7 +8,7 @@ CALL (p) {
   WHERE ($role IS NULL OR r.role = $role)
     AND ($targetLabel IS NULL OR $targetLabel IN labels(m))
     AND ($level IS NULL OR m.level = $level)
-    AND ($canSeePrivate OR NOT m:Person OR m.public = true)
+    AND @visible(m)
   WITH collect({r: r, m: m}) AS matched
   CALL (matched) {
     UNWIND CASE WHEN $limit = 0 THEN [] ELSE matched END AS x
