@@ -80,6 +80,16 @@ function boxShare(b: BoxCriterion): number {
   return Math.min(1, Math.max(0, (height * width) / AREA_KM2));
 }
 
+/**
+ * Relative costs for choosing between a start and the name index: a start row is expanded, kept and
+ * sorted (START_COST); an index row pays each residual check (walking a territory's tree upwards
+ * costs most). An index read whose share of matches was overestimated reads far more rows than
+ * planned, while a start only sorts more, so the index must win by INDEX_RISK.
+ */
+const START_COST = 3;
+const INDEX_RISK = 2;
+const RESIDUAL_COST: Record<Candidate['start'], number> = { chantier: 2, objective: 4, theme: 2, territory: 8, text: 1, near: 1, bbox: 1 };
+
 interface Candidate {
   start: Exclude<AllyStart, 'name-index' | 'all'>;
   estimate: number;
@@ -124,8 +134,9 @@ export function planAllies(c: AllyCriteria, order: AllyOrderField | null, limit:
   let estimate = best?.estimate ?? card.allies;
   if (order === 'NAME') {
     const matching = candidates.reduce((m, cand) => m * (card.allies > 0 ? Math.min(1, cand.estimate / card.allies) : 0), card.allies);
-    const indexCost = Math.min(card.allies, (limit * card.allies) / Math.max(matching, 1));
-    if (best === undefined || indexCost < best.estimate) {
+    const rowsRead = Math.min(card.allies, (limit * card.allies) / Math.max(matching, 1));
+    const indexCost = rowsRead * (1 + candidates.reduce((w, cand) => w + RESIDUAL_COST[cand.start], 0)) * INDEX_RISK;
+    if (best === undefined || indexCost < best.estimate * START_COST) {
       start = 'name-index';
       estimate = card.allies;
       best = undefined;

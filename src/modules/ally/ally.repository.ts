@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { Context, loader } from '../../context';
-import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
+import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
-import { readReferences, References } from '../node/references';
+import { readReferences, ReferenceKeys, References } from '../node/references';
+import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
 import { AllyFilter, AllyOrder, AllyOrderField } from './ally.inputs';
 import { SortDirection } from '../node/node.types';
 import { AllyCriteria, allyCriteria, AllyScope } from './ally.filter';
@@ -29,8 +30,11 @@ export function allyOrderKey(order: AllyOrder | undefined): { field: AllyOrderFi
   return { field, desc, key: `${field}:${desc ? 'DESC' : 'ASC'}` };
 }
 
-/** The reference keys criteria need read before planning. */
-function referenceKeys(cs: readonly AllyCriteria[]) {
+/** The reference keys criteria need read before planning; null when none names anything (the plan is known without). */
+function referenceKeys(cs: readonly AllyCriteria[]): ReferenceKeys | null {
+  const needed = (c: AllyCriteria) =>
+    c.themeGroups.length + c.territories.length + c.chantiers.length + c.objectives.length > 0 || c.text !== null || c.near !== null || c.bbox !== null;
+  if (!cs.some(needed)) return null;
   return {
     themes: cs.flatMap((c) => c.themeGroups.flatMap((g) => g.slugs)),
     chantiers: cs.flatMap((c) => c.chantiers),
@@ -40,21 +44,6 @@ function referenceKeys(cs: readonly AllyCriteria[]) {
   };
 }
 
-/** Whether the plan needs any reference read (nothing selective: the plan is known without one). */
-function needsReferences(c: AllyCriteria): boolean {
-  return c.themeGroups.length + c.territories.length + c.chantiers.length + c.objectives.length > 0 || c.text !== null || c.near !== null || c.bbox !== null;
-}
-
-const NO_REFERENCES: References = {
-  totals: { allies: 0, chantiers: 0, francePopulation: null },
-  themes: new Map(),
-  chantiers: new Map(),
-  objectives: new Map(),
-  territories: new Map(),
-  allies: new Map(),
-  texts: new Map(),
-};
-
 /** The filter's own references exist, or BAD_USER_INPUT naming the argument (scopes exist: they are parents). */
 function checkNamed(c: AllyCriteria, refs: References): void {
   const { argument, themes, chantier, objective } = c.named;
@@ -63,7 +52,7 @@ function checkNamed(c: AllyCriteria, refs: References): void {
   if (objective !== null && !refs.objectives.has(objective)) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${objective}"`, `${argument}.objective`);
 }
 
-function cardinalities(refs: References): AllyCardinalities {
+export function allyCardinalities(refs: References): AllyCardinalities {
   const record = <V>(m: Map<string, V>, f: (v: V) => number) => Object.fromEntries([...m].map(([k, v]) => [k, f(v)]));
   return {
     allies: refs.totals.allies,
@@ -76,72 +65,23 @@ function cardinalities(refs: References): AllyCardinalities {
   };
 }
 
-/**
- * Plans each criteria of a batch (one references query for all of them), then runs one query per
- * shape for the scopes that share it. Results are in key order; a scope whose filter names an
- * unknown reference gets its error.
- */
-async function planAndRun<R>(
-  ctx: Context,
-  cs: readonly AllyCriteria[],
-  plan: (c: AllyCriteria, card: AllyCardinalities) => AllyPlan,
-  query: (p: AllyPlan) => CypherQuery,
-  params: Record<string, unknown>,
-  empty: R,
-  collect: (rows: Record<string, unknown>[]) => Map<string, R>,
-): Promise<(R | Error)[]> {
-  const refs = cs.some(needsReferences) ? await readReferences(ctx, referenceKeys(cs)) : NO_REFERENCES;
-  const card = cardinalities(refs);
-  const groups = new Map<CypherQuery, { key: string; c: unknown }[]>();
-  const results: (R | Error)[] = cs.map((c, i) => {
-    try {
-      checkNamed(c, refs);
-    } catch (err) {
-      return err as Error;
-    }
-    const p = plan(c, card);
-    if (p.empty) return empty;
-    const q = query(p);
-    const list = groups.get(q) ?? [];
-    list.push({ key: String(i), c: p.params });
-    groups.set(q, list);
-    return empty;
-  });
-  await Promise.all(
-    [...groups].map(async ([q, scopes]) => {
-      const rows = await ctx.db.read<Record<string, unknown>>(q, { scopes, ...params, ...privacyParams(ctx) });
-      for (const [key, value] of collect(rows)) results[Number(key)] = value;
-    }),
-  );
-  return results;
-}
-
 const criteriaKey = (c: AllyCriteria) => JSON.stringify(c);
 
 /** A page of allies per criteria, batched across the scopes of one request level that share order and page. */
 function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
   return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}`, () =>
     new DataLoader<AllyCriteria, PagedRow<NodeRow>[], string>(
-      async (cs) => {
+      (cs) => {
         const keyset = keysetParams(req, desc);
-        const fromKey = keyset.afterKey ?? (keyset.desc ? '\uffff' : '');
-        return planAndRun<PagedRow<NodeRow>[]>(
-          ctx,
-          cs,
-          (c, card) => planAllies(c, field, req.size + 1, card),
-          (p) => allyPageQuery(p, field, keyset.desc),
-          { ...keyset, fromKey },
-          [],
-          (rows) => {
-            const byKey = new Map<string, PagedRow<NodeRow>[]>();
-            for (const r of rows) {
-              const list = byKey.get(r.key as string) ?? [];
-              list.push({ sortKey: r.sortKey as string, id: r.id as string, item: r.item as NodeRow });
-              byKey.set(r.key as string, list);
-            }
-            return byKey;
-          },
-        );
+        return runShapes<AllyCriteria, AllyPlan, PagedRow<NodeRow>[]>(ctx, cs, {
+          references: referenceKeys,
+          check: checkNamed,
+          plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
+          query: (p) => allyPageQuery(p, field, keyset.desc),
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
+          empty: () => [],
+          collect: collectPages<NodeRow>,
+        });
       },
       { cacheKeyFn: criteriaKey },
     ),
@@ -153,15 +93,15 @@ function allyCounts(ctx: Context): DataLoader<AllyCriteria, number, string> {
   return loader(ctx, 'allyCounts', () =>
     new DataLoader<AllyCriteria, number, string>(
       (cs) =>
-        planAndRun<number>(
-          ctx,
-          cs,
-          (c, card) => planAllies(c, null, 0, card),
-          (p) => allyCountQuery(p),
-          {},
-          0,
-          (rows) => new Map(rows.map((r) => [r.key as string, r.total as number])),
-        ),
+        runShapes<AllyCriteria, AllyPlan, number>(ctx, cs, {
+          references: referenceKeys,
+          check: checkNamed,
+          plan: (c, refs) => planAllies(c, null, 0, allyCardinalities(refs)),
+          query: allyCountQuery,
+          params: {},
+          empty: () => 0,
+          collect: collectCounts,
+        }),
       { cacheKeyFn: criteriaKey },
     ),
   );
@@ -192,9 +132,10 @@ export async function alliesConnection(
  * shape and parameters, so a caller can run the count, or a page of ids, with the same planner.
  */
 export async function planAllyCriteria(ctx: Context, c: AllyCriteria): Promise<AllyPlan> {
-  const refs = needsReferences(c) ? await readReferences(ctx, referenceKeys([c])) : NO_REFERENCES;
+  const keys = referenceKeys([c]);
+  const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
   checkNamed(c, refs);
-  return planAllies(c, null, 0, cardinalities(refs));
+  return planAllies(c, null, 0, allyCardinalities(refs));
 }
 
 /** Visible degree of allies read by other paths than the allies page (which computes it itself). */
