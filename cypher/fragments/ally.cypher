@@ -13,7 +13,7 @@ CALL (scope) {
 // The full-text hits as a residual filter (when another start is smaller than the hits).
 CALL (c) {
   CALL db.index.fulltext.queryNodes('search_text', c.text, {limit: 10000}) YIELD node
-  WHERE node:Ally
+  WHERE node:Ally AND @visible(node)
   RETURN collect(node.id) AS textIds
 }
 
