@@ -18,6 +18,11 @@ import { fromRoot } from '../paths';
 export interface CypherQuery {
   readonly name: string;
   readonly text: string;
+  /**
+   * Parameters of the types the API sends (values that match nothing): warm-up EXPLAINs the text
+   * with them, which fills Neo4j's plan cache (keyed by text and parameter types) without running it.
+   */
+  readonly sample?: Readonly<Record<string, unknown>>;
 }
 
 const queriesDir = fromRoot('cypher', 'queries');
@@ -72,7 +77,7 @@ export function expandMacros(text: string): string {
   return text.replace(/@visible\(([^)]*)\)/g, (_m, v: string) => visible(v.trim()));
 }
 
-export function cypherQuery(name: string): CypherQuery {
+export function cypherQuery(name: string, sample?: Record<string, unknown>): CypherQuery {
   const existing = bound.get(name);
   if (existing) return existing;
   const file = path.join(queriesDir, `${name}.cypher`);
@@ -82,7 +87,7 @@ export function cypherQuery(name: string): CypherQuery {
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query = Object.freeze({ name, text: expandMacros(text.trim()) });
+  const query = Object.freeze({ name, text: expandMacros(text.trim()), sample });
   bound.set(name, query);
   return query;
 }
@@ -91,11 +96,11 @@ export function cypherQuery(name: string): CypherQuery {
  * A query composed from fixed fragments (see the module comment), made once per name and kept.
  * `parts` must only ever be fragments and fixed keywords; the name says which shape it is.
  */
-export function composedQuery(name: string, parts: () => string[]): CypherQuery {
+export function composedQuery(name: string, parts: () => string[], sample?: Record<string, unknown>): CypherQuery {
   const existing = composed.get(name);
   if (existing) return existing;
   const text = expandMacros(parts().filter((p) => p.length > 0).join('\n'));
-  const query = Object.freeze({ name, text });
+  const query = Object.freeze({ name, text, sample });
   composed.set(name, query);
   return query;
 }

@@ -15,7 +15,7 @@ import { allyCountQuery, allyPageQuery } from './ally.shapes';
 export type { AllyScope } from './ally.filter';
 export { isoDate, territoryArgument, textArgument } from './ally.filter';
 
-const allyDegrees = cypherQuery('ally/degrees');
+const allyDegrees = cypherQuery('ally/degrees', { eids: ['-'], canSeePrivate: false, canSeeEmails: false });
 
 /** BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist. */
 export function assertKnownThemes(unknown: string[], argument: string): void {

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { composedQuery, cypherFragment, CypherQuery } from '../../db/cypher-registry';
 import { ALLY_RESIDUALS, AllyOrderField, AllyPlan, AllyResidual, AllyStart } from './ally.plan';
 
@@ -11,6 +12,11 @@ import { ALLY_RESIDUALS, AllyOrderField, AllyPlan, AllyResidual, AllyStart } fro
 
 export const ALLY_STARTS: readonly AllyStart[] = ['chantier', 'objective', 'theme', 'territory', 'text', 'near', 'bbox', 'name-index', 'all'];
 export const ALLY_ORDERS: readonly AllyOrderField[] = ['NAME', 'CHARTER_SIGNED_ON', 'DEGREE', 'CREATED_AT'];
+
+/** Parameters of the types the repository sends (see CypherQuery.sample): warm-up plans each shape with them. */
+const SAMPLE_SCOPES = [{ key: '0', c: { start: '-', startRole: null, kind: null, organizationTypes: null, themeGroups: [], territories: [], chantiers: [], objectives: [], signedAfter: null, signedBefore: null, near: null, bbox: null, text: null } }];
+const countSample = { scopes: SAMPLE_SCOPES, canSeePrivate: false, canSeeEmails: false };
+const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '' });
 
 const fragment = (name: string) => cypherFragment('ally', name);
 
@@ -47,13 +53,13 @@ export function allyPageQuery(shape: AllyShape, order: AllyOrderField, desc: boo
     }[order];
     const tail = shape.start === 'name-index' ? [fragment(`order-name-index-${dir}`)] : [fragment(`keyset-${dir}`), fragment(`order-${dir}`)];
     return [...filterParts(shape, desc), fragment(key), ...tail, fragment(order === 'DEGREE' ? 'project-degree' : 'project')];
-  });
+  }, pageSample(desc));
 }
 
 /** The count query of a shape: from its start, no sort, no projection. */
 export function allyCountQuery(shape: AllyShape): CypherQuery {
   const counted: AllyShape = { start: shape.start === 'name-index' ? 'all' : shape.start, residuals: shape.residuals };
-  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false), fragment('count')]);
+  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false), fragment('count')], countSample);
 }
 
 /** Every shape without residual filters: what warm-up plans and the plan tests EXPLAIN at least. */

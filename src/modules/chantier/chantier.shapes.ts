@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { composedQuery, cypherFragment, CypherQuery } from '../../db/cypher-registry';
 import { CHANTIER_RESIDUALS, ChantierOrderField, ChantierPlan, ChantierStart } from './chantier.plan';
 
@@ -7,6 +8,11 @@ import { CHANTIER_RESIDUALS, ChantierOrderField, ChantierPlan, ChantierStart } f
  */
 export const CHANTIER_STARTS: readonly ChantierStart[] = ['objective', 'theme', 'territory', 'participant', 'text', 'title-index', 'all'];
 export const CHANTIER_ORDERS: readonly ChantierOrderField[] = ['TITLE', 'VALIDATED_ON', 'CREATED_AT'];
+
+/** Parameters of the types the repository sends (see CypherQuery.sample): warm-up plans each shape with them. */
+const SAMPLE_SCOPES = [{ key: '0', c: { start: '-', status: null, kind: null, objectives: [], themeGroups: [], territories: [], participants: [], text: null } }];
+const countSample = { scopes: SAMPLE_SCOPES, canSeePrivate: false, canSeeEmails: false };
+const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '' });
 
 const fragment = (name: string) => cypherFragment('chantier', name);
 
@@ -37,12 +43,12 @@ export function chantierPageQuery(shape: ChantierShape, order: ChantierOrderFiel
     const key = { TITLE: 'key-title', VALIDATED_ON: `key-validated-on-${dir}`, CREATED_AT: 'key-created-at' }[order];
     const tail = shape.start === 'title-index' ? [fragment(`order-title-index-${dir}`)] : [fragment(`keyset-${dir}`), fragment(`order-${dir}`)];
     return [...filterParts(shape, desc), fragment(key), ...tail, fragment('project')];
-  });
+  }, pageSample(desc));
 }
 
 export function chantierCountQuery(shape: ChantierShape): CypherQuery {
   const counted: ChantierShape = { start: shape.start === 'title-index' ? 'all' : shape.start, residuals: shape.residuals };
-  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false), fragment('count')]);
+  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false), fragment('count')], countSample);
 }
 
 /** Every shape without residual filters: what warm-up plans and the plan tests EXPLAIN at least. */

@@ -27,13 +27,18 @@ export interface RelatedRow {
 
 export type NodeLabel = 'Ally' | 'Territory' | 'Theme' | 'Chantier' | 'Charter' | 'CharterObjective' | 'Event' | 'Resource' | 'LearningCommunity';
 
-const byIds = cypherQuery('node/by-ids');
-const byKeys = cypherQuery('node/by-keys');
-const relatedOut = cypherQuery('node/related-out');
-const relatedIn = cypherQuery('node/related-in');
-const relatedPageOut = cypherQuery('node/related-page-out');
-const relatedPageIn = cypherQuery('node/related-page-in');
-const listPage = cypherQuery('node/list-page');
+/** Parameters of the types the API sends, matching nothing (see CypherQuery.sample: warm-up plans with them). */
+const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
+const FIRST_PAGE = { desc: false, afterKey: null, afterId: null, limit: neo4j.int(21) };
+const NO_PARENT = { parents: ['-'], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
+
+const byIds = cypherQuery('node/by-ids', { ids: ['-'], ...NO_ONE });
+const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', ...NO_ONE });
+const relatedOut = cypherQuery('node/related-out', NO_PARENT);
+const relatedIn = cypherQuery('node/related-in', NO_PARENT);
+const relatedPageOut = cypherQuery('node/related-page-out', { ...NO_PARENT, level: null, ...FIRST_PAGE });
+const relatedPageIn = cypherQuery('node/related-page-in', { ...NO_PARENT, level: null, ...FIRST_PAGE });
+const listPage = cypherQuery('node/list-page', { label: 'Theme', level: null, ...FIRST_PAGE });
 
 /**
  * Outgoing relationships short enough to read whole, in one query for all of a node's short lists

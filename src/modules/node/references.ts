@@ -9,7 +9,9 @@ import { privacyParams } from './node.repository';
  * count that comes after its page reads nothing again).
  */
 
-const readReferencesQuery = cypherQuery('node/read-references');
+const readReferencesQuery = cypherQuery('node/read-references', {
+  themes: ['-'], chantiers: [], objectives: [], territories: [], allies: [], texts: [], canSeePrivate: false, canSeeEmails: false,
+});
 
 export interface Totals {
   allies: number;
