@@ -42,7 +42,7 @@ const EnvSchema = z.object({
   ARCHIPEL_MAX_ALIASES: z.coerce.number().int().min(0).max(10000).default(20),
   ARCHIPEL_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(3000),
   ARCHIPEL_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).max(1000).default(10),
-  ARCHIPEL_MAX_ESTIMATED_NODES: z.coerce.number().int().min(1).max(1_000_000_000).default(50_000),
+  ARCHIPEL_MAX_ESTIMATED_NODES: z.coerce.number().int().min(1).max(1e15).default(50_000),
   ARCHIPEL_REQUEST_TIMEOUT_S: z.coerce.number().min(0.1).max(600).default(5),
   ARCHIPEL_MAX_RESULT_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   ARCHIPEL_MAX_TEXT_CHARS: z.coerce.number().int().min(1).max(10_000).default(200),

@@ -42,7 +42,8 @@ export class Database {
 
   /** Runs one read query; rows are plain objects (see toPlain). */
   async read<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.readTx((tx) => run<Row>(tx, query, params));
+    const budget = this.budget;
+    return this.readTx((tx) => (budget ? runWithin<Row>(tx, query, params, budget) : run<Row>(tx, query, params)));
   }
 
   async write<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
@@ -94,4 +95,23 @@ export class Database {
 export async function run<Row = Record<string, unknown>>(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<Row[]> {
   const result: QueryResult<RecordShape> = await tx.run(query.text, params);
   return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/**
+ * run() for a request with a budget: records are streamed and counted as they arrive, so a read that
+ * returns more rows than one request may hold, or outlives the request's time, stops there (and its
+ * rows are dropped) instead of being gathered whole; mapping them as they come spreads the CPU work
+ * over the driver's fetches (1,000 records each), between which the event loop serves others.
+ */
+async function runWithin<Row>(tx: ManagedTransaction, query: CypherQuery, params: Params, budget: RequestBudget): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const record of tx.run(query.text, params)) {
+    rows.push(toPlain(record.toObject()) as Row);
+    if (rows.length % 1000 === 0) {
+      budget.addRows(1000);
+      budget.checkTime();
+    }
+  }
+  budget.addRows(rows.length % 1000);
+  return rows;
 }

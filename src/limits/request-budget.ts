@@ -10,6 +10,7 @@ import { QueryTooComplexError } from '../errors/app-errors';
 export class RequestBudget {
   private readonly deadline: number;
   private items = 0;
+  private rows = 0;
   /** The overrun that stopped this request, if any. */
   exceeded: QueryTooComplexError | null = null;
 
@@ -43,6 +44,20 @@ export class RequestBudget {
     if (this.items > this.maxItems) {
       throw this.stop(
         `this answer would hold more than ${this.maxItems.toLocaleString('en-US')} list items, the most one request may return: ask for fewer items per page (first) or fewer nested lists, then page with after`,
+      );
+    }
+  }
+
+  /**
+   * Counts `n` more rows read from the database, bounded as the items are: rows become the answer's
+   * items, and a read past the bound is stopped before it is held whole.
+   */
+  addRows(n: number): void {
+    if (this.exceeded) throw this.exceeded;
+    this.rows += n;
+    if (this.rows > this.maxItems) {
+      throw this.stop(
+        `this request would read more than ${this.maxItems.toLocaleString('en-US')} rows from the database, the most one request may: ask for fewer items per page (first) or fewer nested lists, then page with after`,
       );
     }
   }
