@@ -6,7 +6,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -14,12 +14,13 @@ import { Database } from './db/database';
 import { Context } from './context';
 import { ANONYMOUS } from './auth/viewer';
 import { formatError, isExpectedError } from './errors/format-error';
+import { AppError, ErrorCode } from './errors/app-errors';
 import { buildArchipelSchema } from './schema';
 import { warmUp, WarmUpResult } from './warm-up';
 import { registerGraphiql } from './http/graphiql';
 import { applyTrustProxy, rateLimitMiddleware, registerLastErrorHandler, registerSecurityHeaders } from './http/production-posture';
 import { boundedSchema } from './limits/bounded-schema';
-import { limitRules, limitsPlugin } from './limits/query-limits';
+import { limitRules, limitsPlugin, tooManyTokensError } from './limits/query-limits';
 import { RequestBudget } from './limits/request-budget';
 import { setTextBounds } from './common/text';
 
@@ -42,6 +43,13 @@ export interface ArchipelServer {
   warmUp(): Promise<WarmUpResult>;
 }
 
+/** An error's code as the client gets it (a refusal of the limits is wrapped by Apollo's validation error). */
+function errorCode(e: GraphQLError): string {
+  if (e.originalError instanceof AppError) return e.originalError.code;
+  if (tooManyTokensError(e)) return ErrorCode.QUERY_TOO_COMPLEX;
+  return String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
 /** One log line per GraphQL request (with its Cypher round trips); unexpected errors logged in full. */
 const loggingPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart({ contextValue }) {
@@ -60,7 +68,7 @@ const loggingPlugin: ApolloServerPlugin<Context> = {
             durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
             errors: errors?.length ?? 0,
             // Which kinds (BAD_USER_INPUT, QUERY_TOO_COMPLEX: a transaction out of time…), for operators.
-            ...(errors?.length ? { errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}),
+            ...(errors?.length ? { errorCodes: [...new Set(errors.map(errorCode))] } : {}),
           },
           'graphql request',
         );
