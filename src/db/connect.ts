@@ -20,7 +20,8 @@ export interface Connection {
  * otherwise the embedded Neo4j in ARCHIPEL_DATA_DIR, started here. With `reuseRunning` (command-line
  * tools), an embedded Neo4j already serving on NEO4J_EMBEDDED_PORT (a running `npm start`) is used
  * instead of starting a second one on the same, locked, store. `batch` tools get the longer
- * transaction timeout (ARCHIPEL_BATCH_TX_TIMEOUT_S) instead of the API's (NEO4J_TX_TIMEOUT_S).
+ * transaction timeout (ARCHIPEL_BATCH_TX_TIMEOUT_S) instead of the API's (NEO4J_TX_TIMEOUT_S);
+ * the migrations always run with the batch timeout (start-up work, not a request).
  */
 export async function connect(config: Config, log: Logger, opts: { reuseRunning?: boolean; operation: string; batch?: boolean }): Promise<Connection> {
   let embedded: EmbeddedNeo4j | undefined;
@@ -58,8 +59,13 @@ export async function connect(config: Config, log: Logger, opts: { reuseRunning?
     const txTimeout = opts.batch ? config.neo4j.batchTxTimeoutMs : config.neo4j.txTimeoutMs;
     const db = new Database(driver, config.neo4j.database, { app: 'archipel', operation: opts.operation }, txTimeout);
     const migrations = readMigrations();
-    const report = await applyMigrations(db, migrations);
-    log.info({ applied: report.applied, alreadyApplied: report.alreadyApplied }, report.applied.length ? 'migrations applied' : 'migrations up to date');
+    // Start-up work, not a request: a busy machine must not fail the start on the API's 5 s.
+    const startupDb = db.withTxTimeout(config.neo4j.batchTxTimeoutMs);
+    const report = await applyMigrations(startupDb, migrations);
+    log.info(
+      { applied: report.applied, alreadyApplied: report.alreadyApplied, txTimeoutS: startupDb.txTimeoutMs! / 1000 },
+      report.applied.length ? 'migrations applied' : 'migrations up to date',
+    );
     const d = driver;
     const e = embedded;
     return {

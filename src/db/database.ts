@@ -20,17 +20,19 @@ export class Database {
     private readonly database: string,
     private readonly metadata: Record<string, unknown> = {},
     /** Transaction timeout asked of Neo4j (API: 5 s; batch tools ask more). Undefined: the server's. */
-    private readonly txTimeoutMs?: number,
+    readonly txTimeoutMs?: number,
+    /** True for the view of one GraphQL request (forRequest): a timeout is then the client's to fix. */
+    private readonly inRequest = false,
   ) {}
 
   /** A view of the same database that counts its own round trips and tags transactions. */
   forRequest(metadata: Record<string, unknown>): Database {
-    return new Database(this.driver, this.database, metadata, this.txTimeoutMs);
+    return new Database(this.driver, this.database, metadata, this.txTimeoutMs, true);
   }
 
   /** The same database with another transaction timeout (e.g. a batch job started by the server). */
   withTxTimeout(ms: number): Database {
-    return new Database(this.driver, this.database, this.metadata, ms);
+    return new Database(this.driver, this.database, this.metadata, ms, this.inRequest);
   }
 
   /** Runs one read query; rows are plain objects (see toPlain). */
@@ -65,7 +67,7 @@ export class Database {
     try {
       return await fn(s);
     } catch (err) {
-      throw translateNeo4jError(err);
+      throw translateNeo4jError(err, { inRequest: this.inRequest, timeoutMs: this.txTimeoutMs });
     } finally {
       await s.close();
     }
