@@ -17,6 +17,7 @@ import { formatError, isExpectedError } from './errors/format-error';
 import { buildArchipelSchema } from './schema';
 import { warmUp, WarmUpResult } from './warm-up';
 import { registerGraphiql } from './http/graphiql';
+import { BODY_LIMIT, queriesOnlyPlugin, registerHttpErrorHandlers } from './http/http-errors';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -85,6 +86,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin,
+      queriesOnlyPlugin as ApolloServerPlugin<Context>,
     ],
   });
   await apollo.start();
@@ -122,13 +124,16 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     '/graphql',
     // Browsers of other origins only when CORS_ORIGINS lists them; server-to-server clients are unaffected.
     cors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null);
       },
     }),
   );
+
+  // Last: unknown routes and Express-level errors (bad JSON, body too large) as GraphQL-shaped JSON.
+  registerHttpErrorHandlers(app);
 
   return {
     app,
