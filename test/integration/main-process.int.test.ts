@@ -60,7 +60,7 @@ describe('the server process', () => {
         ...extraEnv,
       });
       const ready = await main.waitForLog('embedded Neo4j is ready', 120_000);
-      await main.waitForLog('Archipel is listening', 60_000);
+      await main.waitForLog('Archipel is listening', 180_000); // migrations and, with demo data, its import
       return { main, port, boltPort, dataDir, jvmPid: ready.pid as number };
     };
 
