@@ -48,6 +48,17 @@ describe('bundle import', () => {
     expect(after).toEqual(stamps);
   });
 
+  it('gives the territories it creates their centres: a commune from its INSEE code, a région derived', async () => {
+    await importValid(api.db, demoBundle());
+    const res = await api.gql<{ c: { center: { latitude: number; longitude: number } | null }; r: { center: { latitude: number } | null } }>(
+      '{ c: territory(ref: "commune:62528") { center { latitude longitude } } r: territory(ref: "region:32") { center { latitude longitude } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.c.center!.latitude).toBeCloseTo(50.45, 1); // Loos-en-Gohelle
+    expect(res.data!.c.center!.longitude).toBeCloseTo(2.79, 1);
+    expect(res.data!.r.center).toEqual({ latitude: 50.30175, longitude: 2.83908 });
+  });
+
   it('--dry-run writes nothing and reports what it would apply', async () => {
     const summary = await importValid(api.db, demoBundle(), true);
     expect(summary.allies.created).toBe(10);

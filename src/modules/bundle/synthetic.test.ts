@@ -9,7 +9,7 @@ import {
   countRelationships,
   generateSyntheticBundle,
 } from './synthetic';
-import { officialTerritory } from '../territory/geography';
+import { officialCentre, officialTerritory } from '../territory/geography';
 
 const schema = JSON.parse(readFileSync(fromRoot('schema/bundle.schema.json'), 'utf8')) as object;
 
@@ -159,12 +159,13 @@ describe('generateSyntheticBundle', () => {
     let withCentre = 0;
     for (const a of small.allies ?? []) {
       const seat = officialTerritory(a.basedIn!)!;
-      if (seat.center) {
+      const centre = officialCentre(seat.ref);
+      if (centre) {
         withCentre++;
-        expect(km(a.location!, seat.center)).toBeLessThan(5);
+        expect(km(a.location!, centre)).toBeLessThan(5);
       } else {
-        const departement = officialTerritory(seat.parents.find((r) => r.startsWith('departement:'))!)!;
-        expect(km(a.location!, departement.center!)).toBeLessThan(150);
+        const departement = seat.parents.find((r) => r.startsWith('departement:'))!;
+        expect(km(a.location!, officialCentre(departement)!)).toBeLessThan(150);
       }
     }
     // Seats are drawn by population, and most people live in communes that have a centre.

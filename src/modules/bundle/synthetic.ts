@@ -13,7 +13,7 @@ import type {
   OrganizationType,
   ResourceKind,
 } from './bundle.types';
-import { officialTerritory } from '../territory/geography';
+import { officialCentre } from '../territory/geography';
 
 /**
  * Deterministic synthetic bundles for tests and benchmarks (DESIGN §10).
@@ -227,8 +227,8 @@ const AFFILIATION_ROLES = ['directeur·rice', 'chargé·e de mission', 'préside
  * `u` and `v` are uniform draws in [0, 1).
  */
 function nearSeat(c: CogCommune, u: number, v: number): { latitude: number; longitude: number } {
-  const own = officialTerritory(`commune:${c.code}`)?.center;
-  const centre = own ?? officialTerritory(`departement:${c.departement}`)?.center ?? FRANCE_CENTRE;
+  const own = officialCentre(`commune:${c.code}`);
+  const centre = own ?? officialCentre(`departement:${c.departement}`) ?? FRANCE_CENTRE;
   const [dLat, dLon] = own ? [0.02, 0.03] : [0.15, 0.2];
   return { latitude: round5(centre.latitude + (2 * u - 1) * dLat), longitude: round5(centre.longitude + (2 * v - 1) * dLon) };
 }

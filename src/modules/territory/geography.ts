@@ -38,8 +38,6 @@ export interface OfficialTerritory {
    * publishes none for them). Absent when the package has no figure (a few uninhabited communes).
    */
   population?: number;
-  /** Centre for a map (see the module comment); absent when unknown. */
-  center?: BundlePoint;
   /** Refs of the direct parents (see the module comment); `[]` only for `country:FR`. */
   parents: string[];
 }
@@ -94,11 +92,9 @@ function territory(
   name: string,
   population: number | undefined,
   parents: string[],
-  center?: BundlePoint,
 ): OfficialTerritory {
   const t: OfficialTerritory = { ref: `${prefix}:${code}`, level, code, name, parents };
   if (population !== undefined) t.population = population;
-  if (center !== undefined) t.center = Object.freeze(center);
   Object.freeze(parents);
   return Object.freeze(t);
 }
@@ -124,23 +120,7 @@ function geography(): Geography {
   const departementPopulation = new Map<string, number>();
   const regionPopulation = new Map<string, number>();
   let total = 0;
-  const centres = communeCentres();
-  /** Weighted commune centres per territory ref, for the derived centres. */
-  const members = new Map<string, { point: BundlePoint; weight: number }[]>();
-  const addMember = (ref: string, point: BundlePoint, weight: number) => {
-    const list = members.get(ref);
-    if (list) list.push({ point, weight });
-    else members.set(ref, [{ point, weight }]);
-  };
-  const centreOf = (ref: string) => weightedCentre(members.get(ref) ?? []);
   for (const c of communes) {
-    const point = centres.get(c.code);
-    if (point) {
-      const weight = c.population ?? 0;
-      addMember(`departement:${c.departement}`, point, weight);
-      addMember(`region:${c.region}`, point, weight);
-      if (c.zone === 'metro') addMember(COUNTRY_REF, point, weight);
-    }
     departementOfCommune.set(c.code, c.departement);
     const people = c.population ?? 0;
     total += people;
@@ -148,21 +128,14 @@ function geography(): Geography {
     regionPopulation.set(c.region, (regionPopulation.get(c.region) ?? 0) + people);
   }
   for (const e of epcis) for (const m of e.membres) epciOfCommune.set(m.code, e.code);
-  const communePopulation = new Map(communes.map((c) => [c.code, c.population ?? 0]));
-  for (const e of epcis) {
-    for (const m of e.membres) {
-      const point = centres.get(m.code);
-      if (point) addMember(`epci:${e.code}`, point, communePopulation.get(m.code) ?? 0);
-    }
-  }
 
-  const ordered: OfficialTerritory[] = [territory('COUNTRY', 'country', 'FR', 'France', total, [], centreOf(COUNTRY_REF))];
+  const ordered: OfficialTerritory[] = [territory('COUNTRY', 'country', 'FR', 'France', total, [])];
   for (const r of regions) {
-    ordered.push(territory('REGION', 'region', r.code, r.nom, regionPopulation.get(r.code) ?? 0, [COUNTRY_REF], centreOf(`region:${r.code}`)));
+    ordered.push(territory('REGION', 'region', r.code, r.nom, regionPopulation.get(r.code) ?? 0, [COUNTRY_REF]));
   }
   for (const d of departements) {
     const parent = regionCodes.has(d.region) ? `region:${d.region}` : COUNTRY_REF;
-    ordered.push(territory('DEPARTEMENT', 'departement', d.code, d.nom, departementPopulation.get(d.code) ?? 0, [parent], centreOf(`departement:${d.code}`)));
+    ordered.push(territory('DEPARTEMENT', 'departement', d.code, d.nom, departementPopulation.get(d.code) ?? 0, [parent]));
   }
   for (const e of epcis) {
     const codes = new Set<string>();
@@ -171,17 +144,67 @@ function geography(): Geography {
       if (departement !== undefined && departementCodes.has(departement)) codes.add(departement);
     }
     const parents = codes.size > 0 ? [...codes].sort().map((code) => `departement:${code}`) : [COUNTRY_REF];
-    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, parents, centreOf(`epci:${e.code}`)));
+    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, parents));
   }
   for (const c of communes) {
     const parents = [departementCodes.has(c.departement) ? `departement:${c.departement}` : COUNTRY_REF];
     const epci = epciOfCommune.get(c.code);
     if (epci !== undefined) parents.push(`epci:${epci}`);
-    ordered.push(territory('COMMUNE', 'commune', c.code, c.nom, c.population, parents, centres.get(c.code)));
+    ordered.push(territory('COMMUNE', 'commune', c.code, c.nom, c.population, parents));
   }
 
   loaded = { byRef: new Map(ordered.map((t) => [t.ref, t])), ordered };
   return loaded;
+}
+
+let centres: Map<string, BundlePoint> | undefined;
+
+/**
+ * The centre of official territory `ref` for a map (see the module comment), or undefined when
+ * unknown. Built on first use, apart from the rest of the geography: reading the centres' package
+ * takes seconds, which only imports, `territories --all` and `generate` should pay, not the names a
+ * request's error message needs.
+ */
+export function officialCentre(ref: string): BundlePoint | undefined {
+  if (!centres) {
+    const { ordered } = geography();
+    const communes = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
+    const metro = new Set(communes.filter((c) => c.type === 'commune-actuelle' && c.zone === 'metro').map((c) => c.code));
+    const ofCommune = communeCentres();
+    /** Weighted commune centres per ancestor ref (département, région, EPCI; the country for metropolitan communes). */
+    const members = new Map<string, { point: BundlePoint; weight: number }[]>();
+    const index = new Map<string, BundlePoint>();
+    const byRef = new Map(ordered.map((t) => [t.ref, t]));
+    for (const t of ordered) {
+      if (t.level !== 'COMMUNE') continue;
+      const point = ofCommune.get(t.code);
+      if (!point) continue;
+      index.set(t.ref, point);
+      // Its EPCI, and its département's chain up to the country (never up through the EPCI, whose
+      // départements may be others).
+      const ancestors = new Set<string>();
+      const climb = (r: string) => {
+        for (const parent of byRef.get(r)?.parents ?? []) {
+          if (parent === COUNTRY_REF && !metro.has(t.code)) continue;
+          ancestors.add(parent);
+          if (!parent.startsWith('epci:')) climb(parent);
+        }
+      };
+      climb(t.ref);
+      for (const a of ancestors) {
+        const list = members.get(a);
+        const m = { point, weight: t.population ?? 0 };
+        if (list) list.push(m);
+        else members.set(a, [m]);
+      }
+    }
+    for (const [r, list] of members) {
+      const c = weightedCentre(list);
+      if (c) index.set(r, c);
+    }
+    centres = index;
+  }
+  return centres.get(ref);
 }
 
 /** The official territory named by `ref` (which must already be normalised, e.g. by parseTerritoryRef), if any. */
