@@ -23,6 +23,7 @@ import { boundedSchema } from './limits/bounded-schema';
 import { limitRules, limitsPlugin, tooManyTokensError } from './limits/query-limits';
 import { RequestBudget } from './limits/request-budget';
 import { setTextBounds } from './common/text';
+import { BODY_LIMIT, queriesOnlyPlugin, registerHttpErrorHandlers } from './http/http-errors';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -107,6 +108,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(() => schema, limits),
       loggingPlugin,
+      queriesOnlyPlugin as ApolloServerPlugin<Context>,
     ],
   });
   await apollo.start();
@@ -152,7 +154,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     '/graphql',
     // Browsers of other origins only when CORS_ORIGINS lists them; server-to-server clients are unaffected.
     cors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const budget = new RequestBudget(limits.requestTimeoutMs, limits.maxResultItems);
@@ -161,7 +163,9 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     }),
   );
 
-  // Production posture (issue #9): whatever error reaches Express's end is JSON, without stack or path.
+  // Unknown routes and Express-level errors (bad JSON, body too large) as GraphQL-shaped JSON.
+  registerHttpErrorHandlers(app);
+  // Production posture (issue #9): a safety net, whatever error still reaches Express's end is JSON, without stack or path.
   registerLastErrorHandler(app, log);
 
   return {

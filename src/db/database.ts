@@ -22,22 +22,25 @@ export class Database {
     private readonly database: string,
     private readonly metadata: Record<string, unknown> = {},
     /** Transaction timeout asked of Neo4j (API: 5 s; batch tools ask more). Undefined: the server's. */
-    private readonly txTimeoutMs?: number,
+    readonly txTimeoutMs?: number,
     /** The request's budget: each transaction gets what is left of it (never more than txTimeoutMs). */
     private readonly budget?: RequestBudget,
+    /** True for the view of one GraphQL request (forRequest): a timeout is then the client's to fix. */
+    private readonly inRequest = false,
   ) {}
 
   /**
-   * A view of the same database that counts its own round trips and tags transactions. With a
-   * budget, the request's Cypher time is bounded as a whole: each transaction gets what is left.
+   * A view of the same database for one GraphQL request: counts its own round trips and tags
+   * transactions. With a budget, the request's Cypher time is bounded as a whole: each transaction
+   * gets what is left.
    */
   forRequest(metadata: Record<string, unknown>, budget?: RequestBudget): Database {
-    return new Database(this.driver, this.database, metadata, this.txTimeoutMs, budget);
+    return new Database(this.driver, this.database, metadata, this.txTimeoutMs, budget, true);
   }
 
   /** The same database with another transaction timeout (e.g. a batch job started by the server). */
   withTxTimeout(ms: number): Database {
-    return new Database(this.driver, this.database, this.metadata, ms, this.budget);
+    return new Database(this.driver, this.database, this.metadata, ms, this.budget, this.inRequest);
   }
 
   /** Runs one read query; rows are plain objects (see toPlain). */
@@ -81,7 +84,7 @@ export class Database {
     try {
       return await fn(s);
     } catch (err) {
-      const translated = translateNeo4jError(err);
+      const translated = translateNeo4jError(err, { inRequest: this.inRequest, timeoutMs: this.txTimeoutMs });
       // A transaction that ran out of the request's time stops the whole request (limits-plugin.ts).
       if (this.budget && translated instanceof QueryTooComplexError) this.budget.exceeded ??= translated;
       throw translated;
