@@ -74,7 +74,7 @@ export function isoDate(value: Date | string | undefined | null): string | null 
 
 /** A full-text argument as a Lucene query, or BAD_USER_INPUT when it holds no word. */
 export function textArgument(text: string, argument: string): string {
-  const q = toFullTextQuery(text);
+  const q = toFullTextQuery(text, argument);
   if (q === null) throw new BadUserInputError(`${argument}: give at least one word to search for`, argument);
   return q;
 }

@@ -3,6 +3,7 @@ import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
+import { suggestKnown } from '../../common/suggest';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { readReferences, ReferenceKeys, References } from '../node/references';
 import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
@@ -17,11 +18,17 @@ export { isoDate, territoryArgument, textArgument } from './ally.filter';
 
 const allyDegrees = cypherQuery('ally/degrees', { eids: ['-'], canSeePrivate: false, canSeeEmails: false });
 
-/** BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist. */
-export function assertKnownThemes(unknown: string[], argument: string): void {
-  if (unknown.length) {
-    throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}`, `${argument}.themes`);
-  }
+const listThemeSlugs = cypherQuery('theme/list-theme-slugs');
+
+/**
+ * BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist, with the
+ * closest known slugs (or the known ones): the theme list is read only then, on this error path.
+ */
+export async function assertKnownThemes(unknown: string[], argument: string, db: Context['db']): Promise<void> {
+  if (!unknown.length) return;
+  const known = (await db.read<{ slug: string }>(listThemeSlugs)).map((r) => r.slug);
+  const each = unknown.map((s) => `"${s}" (${suggestKnown(s, known, 'themes')})`).join(', ');
+  throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${each}`, `${argument}.themes`);
 }
 
 export function allyOrderKey(order: AllyOrder | undefined): { field: AllyOrderField; desc: boolean; key: string } {
@@ -45,9 +52,9 @@ function referenceKeys(cs: readonly AllyCriteria[]): ReferenceKeys | null {
 }
 
 /** The filter's own references exist, or BAD_USER_INPUT naming the argument (scopes exist: they are parents). */
-function checkNamed(c: AllyCriteria, refs: References): void {
+async function checkNamed(ctx: Context, c: AllyCriteria, refs: References): Promise<void> {
   const { argument, themes, chantier, objective } = c.named;
-  assertKnownThemes(themes.filter((s) => !refs.themes.has(s)), argument);
+  await assertKnownThemes(themes.filter((s) => !refs.themes.has(s)), argument, ctx.db);
   if (chantier !== null && !refs.chantiers.has(chantier)) throw new BadUserInputError(`${argument}.chantier: unknown chantier "${chantier}"`, `${argument}.chantier`);
   if (objective !== null && !refs.objectives.has(objective)) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${objective}"`, `${argument}.objective`);
 }
@@ -75,7 +82,7 @@ function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: Page
         const keyset = keysetParams(req, desc);
         return runShapes<AllyCriteria, AllyPlan, PagedRow<NodeRow>[]>(ctx, cs, {
           references: referenceKeys,
-          check: checkNamed,
+          check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
           query: (p) => allyPageQuery(p, field, keyset.desc),
           params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
@@ -95,7 +102,7 @@ function allyCounts(ctx: Context): DataLoader<AllyCriteria, number, string> {
       (cs) =>
         runShapes<AllyCriteria, AllyPlan, number>(ctx, cs, {
           references: referenceKeys,
-          check: checkNamed,
+          check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planAllies(c, null, 0, allyCardinalities(refs)),
           query: allyCountQuery,
           params: {},
@@ -134,7 +141,7 @@ export async function alliesConnection(
 export async function planAllyCriteria(ctx: Context, c: AllyCriteria): Promise<AllyPlan> {
   const keys = referenceKeys([c]);
   const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
-  checkNamed(c, refs);
+  await checkNamed(ctx, c, refs);
   return planAllies(c, null, 0, allyCardinalities(refs));
 }
 

@@ -27,9 +27,9 @@ function referenceKeys(cs: readonly ChantierCriteria[]): ReferenceKeys | null {
 }
 
 /** The filter's own references exist (a private ally is unknown to whoever may not see it). */
-function checkNamed(c: ChantierCriteria, refs: References): void {
+async function checkNamed(ctx: Context, c: ChantierCriteria, refs: References): Promise<void> {
   const { argument, themes, objective, participant } = c.named;
-  assertKnownThemes(themes.filter((s) => !refs.themes.has(s)), argument);
+  await assertKnownThemes(themes.filter((s) => !refs.themes.has(s)), argument, ctx.db);
   if (objective !== null && !refs.objectives.has(objective)) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${objective}"`, `${argument}.objective`);
   if (participant !== null && !refs.allies.has(participant)) throw new BadUserInputError(`${argument}.participant: unknown ally "${participant}"`, `${argument}.participant`);
 }
@@ -56,7 +56,7 @@ function chantierPages(ctx: Context, field: ChantierOrderField, desc: boolean, r
         const keyset = keysetParams(req, desc);
         return runShapes<ChantierCriteria, ChantierPlan, PagedRow<NodeRow>[]>(ctx, cs, {
           references: referenceKeys,
-          check: checkNamed,
+          check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planChantiers(c, field, req.size + 1, chantierCardinalities(refs)),
           query: (p) => chantierPageQuery(p, field, keyset.desc),
           params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
@@ -75,7 +75,7 @@ function chantierCounts(ctx: Context): DataLoader<ChantierCriteria, number, stri
       (cs) =>
         runShapes<ChantierCriteria, ChantierPlan, number>(ctx, cs, {
           references: referenceKeys,
-          check: checkNamed,
+          check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planChantiers(c, null, 0, chantierCardinalities(refs)),
           query: chantierCountQuery,
           params: {},

@@ -18,7 +18,7 @@ export interface ShapePlan {
 
 export interface ShapeRun<C, P extends ShapePlan, R> {
   references: (cs: readonly C[]) => ReferenceKeys | null;
-  check: (c: C, refs: References) => void;
+  check: (c: C, refs: References) => void | Promise<void>;
   plan: (c: C, refs: References) => P;
   query: (p: P) => CypherQuery;
   params: Record<string, unknown>;
@@ -40,12 +40,16 @@ export async function runShapes<C, P extends ShapePlan, R>(ctx: Context, cs: rea
   const keys = run.references(cs);
   const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
   const groups = new Map<CypherQuery, { key: string; c: unknown }[]>();
-  const results: (R | Error)[] = cs.map((c, i) => {
+  const checks = await Promise.all(cs.map(async (c) => {
     try {
-      run.check(c, refs);
+      await run.check(c, refs);
+      return null;
     } catch (err) {
       return err as Error;
     }
+  }));
+  const results: (R | Error)[] = cs.map((c, i) => {
+    if (checks[i] !== null) return checks[i];
     const p = run.plan(c, refs);
     if (p.empty) return run.empty();
     const q = run.query(p);
