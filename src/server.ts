@@ -40,7 +40,7 @@ export interface ArchipelServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
-  /** Runs the read queries once, so user requests do not pay Neo4j's first planning (./warm-up.ts). Never rejects. */
+  /** Plans the registry's read queries once, so user requests do not pay Neo4j's first planning (./warm-up.ts). Never rejects. */
   warmUp(): Promise<WarmUpResult>;
 }
 
@@ -172,8 +172,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     app,
     httpServer,
     apollo,
-    warmUp: () =>
-      warmUp(apollo, (operation) => contextFor(warmUpDb, `warm-up-${operation}`, log.child({ reqId: `warm-up-${operation}` }), operation), log),
+    warmUp: () => warmUp(warmUpDb.forRequest({ operation: 'warm-up' }), log),
   };
 }
 

@@ -1,37 +1,44 @@
-import { parse, validate } from 'graphql';
-import { buildArchipelSchema } from './schema';
-import type { Context } from './context';
-import { warmUp, WARM_UP_OPERATIONS } from './warm-up';
+import './schema';
+import type { Database } from './db/database';
+import { baseAllyShapes } from './modules/ally/ally.shapes';
+import { baseChantierShapes } from './modules/chantier/chantier.shapes';
+import { warmUp, warmUpQueries } from './warm-up';
 
-describe('WARM_UP_OPERATIONS', () => {
-  const schema = buildArchipelSchema();
+describe('warmUpQueries', () => {
+  const names = warmUpQueries().map((q) => q.name);
 
-  it.each(WARM_UP_OPERATIONS.map((q) => [/query (\w+)/.exec(q)?.[1], q]))('%s is valid against the schema', (_name, query) => {
-    expect(validate(schema, parse(query as string))).toEqual([]);
+  it('is derived from the registry: every list shape without residual filters, and the bound read files', () => {
+    for (const { query } of [...baseAllyShapes(), ...baseChantierShapes()]) expect(names).toContain(query.name);
+    expect(names).toEqual(expect.arrayContaining(['node/by-ids', 'node/by-keys', 'node/related-out', 'node/read-references', 'ally/degrees']));
   });
 
-  it('names no slug, code or ref, so it runs on any graph', () => {
-    for (const query of WARM_UP_OPERATIONS) expect(query).not.toMatch(/(slug|code|ref|territory|themes|objective|chantier): "/);
+  it('leaves out what the API does not read (import, export, migrations) and the shapes with residual filters', () => {
+    expect(names.filter((n) => /^(bundle|migration)\//.test(n) || n.includes('+'))).toEqual([]);
   });
 });
 
 describe('warmUp', () => {
-  const log = { warn: jest.fn() } as unknown as Parameters<typeof warmUp>[2];
-  const contextFor = () => ({}) as Context;
+  const log = { warn: jest.fn() } as unknown as Parameters<typeof warmUp>[1];
 
-  it('never rejects: an operation that throws or answers errors is counted and logged', async () => {
+  it('EXPLAINs each query with its sample, and never rejects: a query that fails to plan is counted and logged', async () => {
+    const texts: string[] = [];
     let calls = 0;
-    const apollo = {
-      executeOperation: async () => {
-        calls += 1;
-        if (calls === 1) throw new Error('Neo4j is not reachable');
-        if (calls === 2) return { body: { kind: 'single', singleResult: { errors: [{ message: 'boom' }] } } };
-        return { body: { kind: 'single', singleResult: { data: {} } } };
-      },
-    } as unknown as Parameters<typeof warmUp>[0];
-    const result = await warmUp(apollo, contextFor, log);
-    expect(calls).toBe(WARM_UP_OPERATIONS.length);
-    expect(result).toMatchObject({ operations: WARM_UP_OPERATIONS.length, failed: 2 });
+    const db = {
+      readTx: async (work: (tx: { run: (text: string, params: unknown) => Promise<unknown> }) => Promise<unknown>) =>
+        work({
+          run: async (text: string, params: unknown) => {
+            calls += 1;
+            texts.push(text);
+            expect(params).toBeDefined();
+            if (calls <= 2) throw new Error('Neo4j is not reachable');
+            return {};
+          },
+        }),
+    } as unknown as Database;
+    const result = await warmUp(db, log);
+    expect(calls).toBe(warmUpQueries().length);
+    expect(texts.every((t) => t.startsWith('EXPLAIN '))).toBe(true);
+    expect(result).toMatchObject({ operations: warmUpQueries().length, failed: 2 });
     expect(log.warn).toHaveBeenCalledTimes(2);
   });
 });

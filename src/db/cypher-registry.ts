@@ -4,18 +4,80 @@ import { fromRoot } from '../paths';
 
 /**
  * Cypher lives in .cypher files under cypher/queries/<domain>/<verb-noun>.cypher, read once.
- * A repository binds a file with `cypherQuery('ally/find-allies')` at module load; the registry
+ * A repository binds a file with `cypherQuery('ally/degrees')` at module load; the registry
  * remembers every binding so a test can prove each file is bound and each binding has a file.
+ *
+ * Queries chosen per request shape (a page of allies from a theme, ordered by name…) are composed
+ * from the fixed fragments of cypher/fragments/<file>.cypher (sections named `// @name`) with
+ * `composedQuery(name, parts)`: never from user text, user values only ever travel as parameters.
+ * The registry keeps every composed text too, so tests can EXPLAIN each shape and warm-up can plan them.
+ *
+ * `@visible(x)` in any query or fragment is the privacy predicate (cypher/fragments/privacy.cypher)
+ * for the variable x.
  */
 export interface CypherQuery {
   readonly name: string;
   readonly text: string;
+  /**
+   * Parameters of the types the API sends (values that match nothing): warm-up EXPLAINs the text
+   * with them, which fills Neo4j's plan cache (keyed by text and parameter types) without running it.
+   */
+  readonly sample?: Readonly<Record<string, unknown>>;
 }
 
 const queriesDir = fromRoot('cypher', 'queries');
+const fragmentsDir = fromRoot('cypher', 'fragments');
 const bound = new Map<string, CypherQuery>();
+const composed = new Map<string, CypherQuery>();
+const fragmentFiles = new Map<string, ReadonlyMap<string, string>>();
 
-export function cypherQuery(name: string): CypherQuery {
+const IDENTIFIER = /^[a-z][A-Za-z0-9_]*$/;
+
+/** The sections of cypher/fragments/<file>.cypher, by name, comments dropped. */
+export function cypherFragments(file: string): ReadonlyMap<string, string> {
+  const existing = fragmentFiles.get(file);
+  if (existing) return existing;
+  const text = readFileSync(path.join(fragmentsDir, `${file}.cypher`), 'utf8');
+  const sections = new Map<string, string>();
+  let name: string | undefined;
+  let lines: string[] = [];
+  const flush = () => {
+    if (name !== undefined) sections.set(name, lines.join('\n').trim());
+  };
+  for (const line of text.split('\n')) {
+    const header = /^\/\/ @([a-z0-9-]+)\s*$/.exec(line);
+    if (header) {
+      flush();
+      name = header[1];
+      lines = [];
+    } else if (name !== undefined && !/^\s*\/\//.test(line)) {
+      lines.push(line);
+    }
+  }
+  flush();
+  fragmentFiles.set(file, sections);
+  return sections;
+}
+
+/** A named section of a fragments file; throws at load time when it is missing. */
+export function cypherFragment(file: string, name: string): string {
+  const text = cypherFragments(file).get(name);
+  if (text === undefined) throw new Error(`no Cypher fragment "${name}" in cypher/fragments/${file}.cypher`);
+  return text;
+}
+
+/** The privacy predicate for a variable of the query (a fixed identifier, never user text). */
+export function visible(variable: string): string {
+  if (!IDENTIFIER.test(variable)) throw new Error(`@visible(${variable}): not a Cypher variable`);
+  return cypherFragment('privacy', 'visible').replace(/\bnode\b/g, variable);
+}
+
+/** Writes the privacy predicate wherever a text says @visible(variable). */
+export function expandMacros(text: string): string {
+  return text.replace(/@visible\(([^)]*)\)/g, (_m, v: string) => visible(v.trim()));
+}
+
+export function cypherQuery(name: string, sample?: Record<string, unknown>): CypherQuery {
   const existing = bound.get(name);
   if (existing) return existing;
   const file = path.join(queriesDir, `${name}.cypher`);
@@ -25,13 +87,31 @@ export function cypherQuery(name: string): CypherQuery {
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query = Object.freeze({ name, text: text.trim() });
+  const query = Object.freeze({ name, text: expandMacros(text.trim()), sample });
   bound.set(name, query);
+  return query;
+}
+
+/**
+ * A query composed from fixed fragments (see the module comment), made once per name and kept.
+ * `parts` must only ever be fragments and fixed keywords; the name says which shape it is.
+ */
+export function composedQuery(name: string, parts: () => string[], sample?: Record<string, unknown>): CypherQuery {
+  const existing = composed.get(name);
+  if (existing) return existing;
+  const text = expandMacros(parts().filter((p) => p.length > 0).join('\n'));
+  const query = Object.freeze({ name, text, sample });
+  composed.set(name, query);
   return query;
 }
 
 export function boundQueries(): CypherQuery[] {
   return [...bound.values()];
+}
+
+/** Every composed query made so far in this process. */
+export function composedQueries(): CypherQuery[] {
+  return [...composed.values()];
 }
 
 /** Every query name that has a file (cypher/queries/a/b.cypher → "a/b"). */

@@ -2,7 +2,7 @@ import { startTestApi, startTestApiOn, TestApi } from '../helpers/api';
 import { readFixture } from '../fixtures/read-fixture';
 import { QueryTooComplexError } from '../../src/errors/app-errors';
 import { TransactionTimeoutError } from '../../src/errors/neo4j-errors';
-import { WARM_UP_OPERATIONS } from '../../src/warm-up';
+import { warmUpQueries } from '../../src/warm-up';
 
 describe('warm-up of the read queries', () => {
   let api: TestApi;
@@ -11,16 +11,10 @@ describe('warm-up of the read queries', () => {
   });
   afterAll(() => api.close());
 
-  it('runs every warm-up operation through the resolvers on real Neo4j, without an error', async () => {
+  it('plans every query of the registry on real Neo4j, without a failure', async () => {
     const result = await api.server.warmUp();
-    expect(result).toMatchObject({ operations: WARM_UP_OPERATIONS.length, failed: 0 });
-
-    const lines = api.logs.filter((l) => l.msg === 'graphql request' && String(l.operation).startsWith('WarmUp'));
-    expect(lines.map((l) => l.operation).sort()).toEqual(WARM_UP_OPERATIONS.map((q) => /query (\w+)/.exec(q)![1]).sort());
-    for (const line of lines) {
-      expect(line.errors).toBe(0);
-      expect(line.roundTrips).toBeGreaterThanOrEqual(1);
-    }
+    expect(result).toMatchObject({ operations: warmUpQueries().length, failed: 0 });
+    expect(result.operations).toBeGreaterThan(50);
   });
 });
 

@@ -1,4 +1,4 @@
 // The degree of allies (by element id): their relationships to nodes the viewer may see.
 UNWIND $eids AS eid
-MATCH (a:Ally) WHERE elementId(a) = eid
-RETURN eid, COUNT { (a)--(m) WHERE $canSeePrivate OR NOT m:Person OR m.public = true } AS degree
+MATCH (a:Ally) WHERE elementId(a) = eid AND @visible(a)
+RETURN eid, COUNT { (a)--(m) WHERE @visible(m) } AS degree

@@ -13,5 +13,5 @@ CALL (id) {
   UNION MATCH (n:Resource {id: id}) RETURN n
   UNION MATCH (n:LearningCommunity {id: id}) RETURN n
 }
-WITH id, n WHERE $canSeePrivate OR NOT n:Person OR n.public = true
+WITH id, n WHERE @visible(n)
 RETURN id AS key, n {.*, email: CASE WHEN $canSeeEmails THEN n.email END, _eid: elementId(n), _labels: labels(n)} AS node

@@ -12,5 +12,5 @@ CALL (key) {
   UNION MATCH (n:Resource {slug: key}) WHERE $label = 'Resource' RETURN n
   UNION MATCH (n:LearningCommunity {slug: key}) WHERE $label = 'LearningCommunity' RETURN n
 }
-WITH key, n WHERE $canSeePrivate OR NOT n:Person OR n.public = true
+WITH key, n WHERE @visible(n)
 RETURN key, n {.*, email: CASE WHEN $canSeeEmails THEN n.email END, _eid: elementId(n), _labels: labels(n)} AS node

@@ -1,6 +1,6 @@
 // A page of the nodes of one label ($label, whitelisted by the repository) for the root lists
 // (themes, territories, events, resources, learning communities), optionally of territory $level,
-// ordered by sort key then id (keyset cursor). The total comes with the page ($limit = 0: count only).
+// ordered by sort key then id (keyset cursor). The page only: the total is list-count, run when selected.
 CALL () {
   MATCH (n:Theme) WHERE $label = 'Theme' RETURN n
   UNION MATCH (n:Territory) WHERE $label = 'Territory' AND ($level IS NULL OR n.level = $level) RETURN n
@@ -9,16 +9,11 @@ CALL () {
   UNION MATCH (n:LearningCommunity) WHERE $label = 'LearningCommunity' RETURN n
   UNION MATCH (n:CharterObjective) WHERE $label = 'CharterObjective' RETURN n
 }
-WITH collect(n) AS matched
-CALL (matched) {
-  UNWIND CASE WHEN $limit = 0 THEN [] ELSE matched END AS n
-  WITH n, coalesce(n.sortName, n.sortTitle, toLower(coalesce(n.name, n.title, n.ref, n.code)), '') AS sortKey
-  WHERE $afterKey IS NULL OR CASE WHEN $desc
-      THEN sortKey < $afterKey OR (sortKey = $afterKey AND n.id < $afterId)
-      ELSE sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId) END
-  ORDER BY CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN n.id END DESC,
-    CASE WHEN NOT $desc THEN sortKey END ASC, CASE WHEN NOT $desc THEN n.id END ASC
-  LIMIT $limit
-  RETURN collect({sortKey: sortKey, id: n.id, item: n {.*, _eid: elementId(n), _labels: labels(n)}}) AS rows
-}
-RETURN size(matched) AS total, rows
+WITH n, coalesce(n.sortName, n.sortTitle, toLower(coalesce(n.name, n.title, n.ref, n.code)), '') AS sortKey
+WHERE $afterKey IS NULL OR CASE WHEN $desc
+    THEN sortKey < $afterKey OR (sortKey = $afterKey AND n.id < $afterId)
+    ELSE sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId) END
+ORDER BY CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN n.id END DESC,
+  CASE WHEN NOT $desc THEN sortKey END ASC, CASE WHEN NOT $desc THEN n.id END ASC
+LIMIT $limit
+RETURN sortKey, n.id AS id, n {.*, _eid: elementId(n), _labels: labels(n)} AS item

@@ -7,7 +7,7 @@ MATCH (p) WHERE elementId(p) = pid
 MATCH (p)-[r:$any($types)]->(m)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($targetLabel IS NULL OR $targetLabel IN labels(m))
-  AND ($canSeePrivate OR NOT m:Person OR m.public = true)
+  AND @visible(m)
 WITH pid, r, m ORDER BY coalesce(m.sortName, m.sortTitle, toLower(coalesce(m.name, m.title, m.ref, m.code))), m.id
 RETURN pid AS parent, type(r) AS type, properties(r) AS rel,
   m {.*, email: CASE WHEN $canSeeEmails THEN m.email END, _eid: elementId(m), _labels: labels(m)} AS node

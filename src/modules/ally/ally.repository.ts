@@ -3,55 +3,20 @@ import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
-import { toFullTextQuery } from '../../common/text';
 import { suggestKnown } from '../../common/suggest';
-import { parseTerritoryRef } from '../territory/territory-ref';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
-import { AllyFilter, AllyOrder, AllyOrderField, MatchMode } from './ally.inputs';
+import { readReferences, ReferenceKeys, References } from '../node/references';
+import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
+import { AllyFilter, AllyOrder, AllyOrderField } from './ally.inputs';
 import { SortDirection } from '../node/node.types';
+import { AllyCriteria, allyCriteria, AllyScope } from './ally.filter';
+import { AllyCardinalities, AllyPlan, planAllies } from './ally.plan';
+import { allyCountQuery, allyPageQuery } from './ally.shapes';
 
-const findAllies = cypherQuery('ally/find-allies');
-const allyDegrees = cypherQuery('ally/degrees');
+export type { AllyScope } from './ally.filter';
+export { isoDate, territoryArgument, textArgument } from './ally.filter';
 
-/** What a page of allies is restricted to besides the filter: a parent's territory, theme, objective or chantier. */
-export interface AllyScope {
-  territory?: string;
-  theme?: string;
-  themeRole?: string;
-  objective?: string;
-  chantier?: string;
-}
-
-/** Validates a territory argument: canonical ref, or BAD_USER_INPUT naming the argument. */
-export function territoryArgument(value: string, argument: string): string {
-  const parsed = parseTerritoryRef(value);
-  if (!parsed.ok) throw new BadUserInputError(`${argument}: ${parsed.message}`, argument);
-  return parsed.value.ref;
-}
-
-/** The filter as Cypher parameters: every key present, validated, normalised. */
-export function allyFilterParams(f: AllyFilter | undefined, argument = 'filter') {
-  if (f?.near && !(f.near.radiusKm > 0 && f.near.radiusKm <= 2000)) {
-    throw new BadUserInputError(`${argument}.near.radiusKm: must be more than 0 and at most 2000 (got ${f.near.radiusKm})`, `${argument}.near.radiusKm`);
-  }
-  if (f?.within && f.within.south > f.within.north) {
-    throw new BadUserInputError(`${argument}.within: south (${f.within.south}) must not be north of north (${f.within.north})`, `${argument}.within`);
-  }
-  return {
-    kind: f?.kind ?? null,
-    organizationTypes: f?.organizationTypes?.length ? f.organizationTypes : null,
-    themes: f?.themes?.length ? f.themes : null,
-    themesAll: f?.themesMatch === MatchMode.ALL,
-    territory: f?.territory != null ? territoryArgument(f.territory, `${argument}.territory`) : null,
-    chantier: f?.chantier ?? null,
-    objective: f?.objective ?? null,
-    signedAfter: isoDate(f?.signedAfter),
-    signedBefore: isoDate(f?.signedBefore),
-    near: f?.near ? { latitude: f.near.latitude, longitude: f.near.longitude, radiusKm: f.near.radiusKm } : null,
-    bbox: f?.within ? { ...f.within } : null,
-    text: f?.text != null ? textArgument(f.text, `${argument}.text`) : null,
-  };
-}
+const allyDegrees = cypherQuery('ally/degrees', { eids: ['-'], canSeePrivate: false, canSeeEmails: false });
 
 const listThemeSlugs = cypherQuery('theme/list-theme-slugs');
 
@@ -66,37 +31,94 @@ export async function assertKnownThemes(unknown: string[], argument: string, db:
   throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${each}`, `${argument}.themes`);
 }
 
-/** A Date scalar argument (graphql-scalars parses it to a JS Date at UTC midnight) as YYYY-MM-DD. */
-export function isoDate(value: Date | string | undefined | null): string | null {
-  if (value == null) return null;
-  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
-}
-
-/** A full-text argument as a Lucene query, or BAD_USER_INPUT when it holds no word. */
-export function textArgument(text: string, argument: string): string {
-  const q = toFullTextQuery(text, argument);
-  if (q === null) throw new BadUserInputError(`${argument}: give at least one word to search for`, argument);
-  return q;
-}
-
 export function allyOrderKey(order: AllyOrder | undefined): { field: AllyOrderField; desc: boolean; key: string } {
   const field = order?.field ?? AllyOrderField.NAME;
   const desc = order?.direction === SortDirection.DESC;
   return { field, desc, key: `${field}:${desc ? 'DESC' : 'ASC'}` };
 }
 
-interface AlliesResult {
-  key: string;
-  total: number;
-  rows: PagedRow<NodeRow>[];
-  unknownThemes: string[];
-  chantierExists: boolean;
-  objectiveExists: boolean;
+/** The reference keys criteria need read before planning; null when none names anything (the plan is known without). */
+function referenceKeys(cs: readonly AllyCriteria[]): ReferenceKeys | null {
+  const needed = (c: AllyCriteria) =>
+    c.themeGroups.length + c.territories.length + c.chantiers.length + c.objectives.length > 0 || c.text !== null || c.near !== null || c.bbox !== null;
+  if (!cs.some(needed)) return null;
+  return {
+    themes: cs.flatMap((c) => c.themeGroups.flatMap((g) => g.slugs)),
+    chantiers: cs.flatMap((c) => c.chantiers),
+    objectives: cs.flatMap((c) => c.objectives),
+    territories: cs.flatMap((c) => c.territories),
+    texts: cs.flatMap((c) => (c.text !== null ? [c.text] : [])),
+  };
+}
+
+/** The filter's own references exist, or BAD_USER_INPUT naming the argument (scopes exist: they are parents). */
+async function checkNamed(ctx: Context, c: AllyCriteria, refs: References): Promise<void> {
+  const { argument, themes, chantier, objective } = c.named;
+  await assertKnownThemes(themes.filter((s) => !refs.themes.has(s)), argument, ctx.db);
+  if (chantier !== null && !refs.chantiers.has(chantier)) throw new BadUserInputError(`${argument}.chantier: unknown chantier "${chantier}"`, `${argument}.chantier`);
+  if (objective !== null && !refs.objectives.has(objective)) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${objective}"`, `${argument}.objective`);
+}
+
+export function allyCardinalities(refs: References): AllyCardinalities {
+  const record = <V>(m: Map<string, V>, f: (v: V) => number) => Object.fromEntries([...m].map(([k, v]) => [k, f(v)]));
+  return {
+    allies: refs.totals.allies,
+    francePopulation: refs.totals.francePopulation,
+    themes: record(refs.themes, (t) => t.allies),
+    chantiers: record(refs.chantiers, (t) => t.allies),
+    objectives: record(refs.objectives, (t) => t.allies),
+    territories: Object.fromEntries(refs.territories),
+    texts: record(refs.texts, (t) => t.allies),
+  };
+}
+
+const criteriaKey = (c: AllyCriteria) => JSON.stringify(c);
+
+/** A page of allies per criteria, batched across the scopes of one request level that share order and page. */
+function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
+  return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}`, () =>
+    new DataLoader<AllyCriteria, PagedRow<NodeRow>[], string>(
+      (cs) => {
+        const keyset = keysetParams(req, desc);
+        return runShapes<AllyCriteria, AllyPlan, PagedRow<NodeRow>[]>(ctx, cs, {
+          references: referenceKeys,
+          check: (c, refs) => checkNamed(ctx, c, refs),
+          plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
+          query: (p) => allyPageQuery(p, field, keyset.desc),
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
+          empty: () => [],
+          collect: collectPages<NodeRow>,
+        });
+      },
+      { cacheKeyFn: criteriaKey },
+    ),
+  );
+}
+
+/** How many allies each criteria matches (run only when a client selects totalCount). */
+function allyCounts(ctx: Context): DataLoader<AllyCriteria, number, string> {
+  return loader(ctx, 'allyCounts', () =>
+    new DataLoader<AllyCriteria, number, string>(
+      (cs) =>
+        runShapes<AllyCriteria, AllyPlan, number>(ctx, cs, {
+          references: referenceKeys,
+          check: (c, refs) => checkNamed(ctx, c, refs),
+          plan: (c, refs) => planAllies(c, null, 0, allyCardinalities(refs)),
+          query: allyCountQuery,
+          params: {},
+          empty: () => 0,
+          collect: collectCounts,
+        }),
+      { cacheKeyFn: criteriaKey },
+    ),
+  );
 }
 
 /**
- * A page of allies for a scope, batched with the other scopes of the same request level that share
- * filter, order and page (e.g. `allies` of each territory of a list: one query).
+ * A page of allies for a scope (root list, or a parent's territory/theme/objective/chantier),
+ * batched with the other scopes of the same request level that share order and page (e.g.
+ * `allies` of each territory of a list: one references query, one query per shape). The total is
+ * its own count query, run only when `totalCount` is selected.
  */
 export async function alliesConnection(
   ctx: Context,
@@ -106,22 +128,21 @@ export async function alliesConnection(
   req: PageRequest,
   argument = 'filter',
 ): Promise<Connection<NodeRow>> {
-  const f = allyFilterParams(filter, argument);
+  const criteria = allyCriteria(filter, scope, argument);
   const o = allyOrderKey(order);
-  const name = `allies:${JSON.stringify([f, o.key, req])}`;
-  const batch = loader(ctx, name, () =>
-    new DataLoader<string, AlliesResult>(async (scopeKeys) => {
-      const scopes = scopeKeys.map((k) => ({ key: k, territory: null, theme: null, themeRole: null, objective: null, chantier: null, ...JSON.parse(k) }));
-      const rows = await ctx.db.read<AlliesResult>(findAllies, { scopes, f, order: o.field, ...keysetParams(req, o.desc), ...privacyParams(ctx) });
-      const map = new Map(rows.map((r) => [r.key, r]));
-      return scopeKeys.map((k) => map.get(k)!);
-    }),
-  );
-  const result = await batch.load(JSON.stringify(scope));
-  await assertKnownThemes(result.unknownThemes, argument, ctx.db);
-  if (!result.chantierExists) throw new BadUserInputError(`${argument}.chantier: unknown chantier "${filter?.chantier}"`, `${argument}.chantier`);
-  if (!result.objectiveExists) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${filter?.objective}"`, `${argument}.objective`);
-  return toConnection(result.rows, req, async () => result.total);
+  const rows = await allyPages(ctx, o.field, o.desc, req).load(criteria);
+  return toConnection(rows, req, () => allyCounts(ctx).load(criteria));
+}
+
+/**
+ * The allies matching criteria as a start set for other reads (networks, statistics): the plan's
+ * shape and parameters, so a caller can run the count, or a page of ids, with the same planner.
+ */
+export async function planAllyCriteria(ctx: Context, c: AllyCriteria): Promise<AllyPlan> {
+  const keys = referenceKeys([c]);
+  const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
+  await checkNamed(ctx, c, refs);
+  return planAllies(c, null, 0, allyCardinalities(refs));
 }
 
 /** Visible degree of allies read by other paths than the allies page (which computes it itself). */

@@ -11,8 +11,8 @@ import { ChantierFilter, ChantierOrder } from '../chantier/chantier.inputs';
 import { chantierOrderKey, chantiersConnection } from '../chantier/chantier.repository';
 import { Charter, CharterObjective } from './charter.types';
 
-const theCharter = cypherQuery('charter/find-charter');
-const allObjectives = cypherQuery('charter/list-objectives');
+const theCharter = cypherQuery('charter/find-charter', {});
+const allObjectives = cypherQuery('charter/list-objectives', {});
 
 @Resolver(() => Charter)
 export class CharterResolver {

@@ -27,13 +27,21 @@ export interface RelatedRow {
 
 export type NodeLabel = 'Ally' | 'Territory' | 'Theme' | 'Chantier' | 'Charter' | 'CharterObjective' | 'Event' | 'Resource' | 'LearningCommunity';
 
-const byIds = cypherQuery('node/by-ids');
-const byKeys = cypherQuery('node/by-keys');
-const relatedOut = cypherQuery('node/related-out');
-const relatedIn = cypherQuery('node/related-in');
-const relatedPageOut = cypherQuery('node/related-page-out');
-const relatedPageIn = cypherQuery('node/related-page-in');
-const listPage = cypherQuery('node/list-page');
+/** Parameters of the types the API sends, matching nothing (see CypherQuery.sample: warm-up plans with them). */
+const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
+const FIRST_PAGE = { desc: false, afterKey: null, afterId: null, limit: neo4j.int(21) };
+const NO_PARENT = { parents: ['-'], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
+
+const byIds = cypherQuery('node/by-ids', { ids: ['-'], ...NO_ONE });
+const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', ...NO_ONE });
+const relatedOut = cypherQuery('node/related-out', NO_PARENT);
+const relatedIn = cypherQuery('node/related-in', NO_PARENT);
+const relatedPageOut = cypherQuery('node/related-page-out', { ...NO_PARENT, level: null, ...FIRST_PAGE });
+const relatedPageIn = cypherQuery('node/related-page-in', { ...NO_PARENT, level: null, ...FIRST_PAGE });
+const relatedCountOut = cypherQuery('node/related-count-out', { ...NO_PARENT, level: null });
+const relatedCountIn = cypherQuery('node/related-count-in', { ...NO_PARENT, level: null });
+const listPage = cypherQuery('node/list-page', { label: 'Theme', level: null, ...FIRST_PAGE });
+const listCount = cypherQuery('node/list-count', { label: 'Theme', level: null });
 
 /**
  * Outgoing relationships short enough to read whole, in one query for all of a node's short lists
@@ -123,11 +131,6 @@ export interface RelatedPageOptions {
   level?: string | null;
 }
 
-interface PageResult<T> {
-  total: number;
-  rows: PagedRow<T>[];
-}
-
 /** Cursor condition params of a page request, for the keyset WHERE of the paged queries. */
 export function keysetParams(req: PageRequest, descending: boolean) {
   return {
@@ -139,32 +142,36 @@ export function keysetParams(req: PageRequest, descending: boolean) {
 }
 
 /** A page of related nodes (with the relationship's properties) per parent, batched across parents. */
-export function relatedPage(ctx: Context, opts: RelatedPageOptions, req: PageRequest): DataLoader<string, PageResult<RelatedRow>> {
+export function relatedPage(ctx: Context, opts: RelatedPageOptions, req: PageRequest): DataLoader<string, PagedRow<RelatedRow>[]> {
   const name = `relatedPage:${JSON.stringify(opts)}:${JSON.stringify(req)}`;
   return loader(ctx, name, () =>
-    new DataLoader<string, PageResult<RelatedRow>>(async (eids) => {
-      const rows = await ctx.db.read<{ parent: string; total: number; rows: { sortKey: string; id: string; rel: Record<string, unknown>; node: NodeRow }[] }>(
+    new DataLoader<string, PagedRow<RelatedRow>[]>(async (eids) => {
+      const rows = await ctx.db.read<{ parent: string; rows: { sortKey: string; id: string; rel: Record<string, unknown>; node: NodeRow }[] }>(
         opts.dir === 'out' ? relatedPageOut : relatedPageIn,
-        {
-          parents: eids,
-          types: opts.types,
-          role: opts.role ?? null,
-          targetLabel: opts.targetLabel ?? null,
-          level: opts.level ?? null,
-          ...keysetParams(req, false),
-          ...privacyParams(ctx),
-        },
+        { ...relatedParams(eids, opts), ...keysetParams(req, false), ...privacyParams(ctx) },
       );
-      const map = new Map(rows.map((r) => [r.parent, r]));
-      return eids.map((eid) => {
-        const r = map.get(eid);
-        return {
-          total: r?.total ?? 0,
-          rows: (r?.rows ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: x.rel, node: x.node } })),
-        };
-      });
+      const map = new Map(rows.map((r) => [r.parent, r.rows]));
+      return eids.map((eid) => (map.get(eid) ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: x.rel, node: x.node } })));
     }),
   );
+}
+
+/** How many nodes are related to each parent (a paged relation's totalCount), only when selected; batched. */
+export function relatedCount(ctx: Context, opts: RelatedPageOptions): DataLoader<string, number> {
+  return loader(ctx, `relatedCount:${JSON.stringify(opts)}`, () =>
+    new DataLoader<string, number>(async (eids) => {
+      const rows = await ctx.db.read<{ parent: string; total: number }>(opts.dir === 'out' ? relatedCountOut : relatedCountIn, {
+        ...relatedParams(eids, opts),
+        ...privacyParams(ctx),
+      });
+      const map = new Map(rows.map((r) => [r.parent, r.total]));
+      return eids.map((eid) => map.get(eid) ?? 0);
+    }),
+  );
+}
+
+function relatedParams(eids: readonly string[], opts: RelatedPageOptions) {
+  return { parents: eids, types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null };
 }
 
 export async function relatedConnection<T>(
@@ -176,14 +183,14 @@ export async function relatedConnection<T>(
 ): Promise<Connection<T>> {
   const page = await relatedPage(ctx, opts, req).load(parent._eid);
   return toConnection(
-    page.rows.map((r) => ({ ...r, item: map(r.item) })),
+    page.map((r) => ({ ...r, item: map(r.item) })),
     req,
-    async () => page.total,
+    () => relatedCount(ctx, opts).load(parent._eid),
   );
 }
 
 /** A root list of one label (themes, territories, events…), ordered by name. */
 export async function listConnection(ctx: Context, label: NodeLabel, req: PageRequest, level: string | null = null): Promise<Connection<NodeRow>> {
-  const [r] = await ctx.db.read<{ total: number; rows: PagedRow<NodeRow>[] }>(listPage, { label, level, ...keysetParams(req, false) });
-  return toConnection(r.rows, req, async () => r.total);
+  const rows = await ctx.db.read<PagedRow<NodeRow>>(listPage, { label, level, ...keysetParams(req, false) });
+  return toConnection(rows, req, async () => (await ctx.db.read<{ total: number }>(listCount, { label, level }))[0].total);
 }

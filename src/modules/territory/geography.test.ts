@@ -39,6 +39,16 @@ describe('officialTerritory', () => {
     expect(holders).toEqual([LENS_LIEVIN]);
   });
 
+  it('hangs an EPCI spanning several départements under their région (the tree stays a tree), and one spanning régions under the country', () => {
+    // Métropole du Grand Paris: communes of 75, 92, 93, 94 (and one of 91, Paray-Vieille-Poste), all in Île-de-France.
+    expect(known('epci:200054781')).toMatchObject({ level: 'EPCI', parents: ['region:11'] });
+    expect(known('commune:92012').parents).toEqual(['departement:92', 'epci:200054781']);
+    // CC d'Aire-sur-l'Adour: communes of Landes (40, Nouvelle-Aquitaine) and Gers (32, Occitanie).
+    expect(known('epci:200030435').parents).toEqual(['country:FR']);
+    const departementsOfEveryEpci = allOfficialTerritories().filter((t) => t.level === 'EPCI').map((t) => t.parents.length);
+    expect(new Set(departementsOfEveryEpci)).toEqual(new Set([1]));
+  });
+
   it('knows Corsican and overseas territories', () => {
     expect(known('commune:2A004').name).toBe('Ajaccio');
     expect(known('commune:2A004').parents[0]).toBe('departement:2A');
@@ -67,7 +77,7 @@ describe('officialTerritory', () => {
     const sum = (parent: string): number =>
       communes.filter((c) => c.parents.includes(parent)).reduce((s, c) => s + (c.population ?? 0), 0);
     expect(known('departement:62').population).toBe(sum('departement:62'));
-    const inRegion = allOfficialTerritories().filter((t) => t.parents.includes('region:32'));
+    const inRegion = allOfficialTerritories().filter((t) => t.level === 'DEPARTEMENT' && t.parents.includes('region:32'));
     expect(known('region:32').population).toBe(inRegion.reduce((s, d) => s + (d.population ?? 0), 0));
     expect(known('country:FR').population).toBe(communes.reduce((s, c) => s + (c.population ?? 0), 0));
     expect(known('country:FR').population).toBeGreaterThan(60_000_000);

@@ -9,9 +9,15 @@ import { communeCentres, weightedCentre } from './commune-centres';
  *
  * The `PART_OF` chain:
  *   commune → `departement:<its département>` and → `epci:<SIREN>` of the EPCI listing it as a member
- *   EPCI → every `departement:` its member communes belong to (usually one)
+ *   EPCI → the smallest territory of the administrative tree holding all its member communes: their
+ *          département when they share one (most EPCI), else their région, else `country:FR`
  *   département → `region:<its région>`
  *   région → `country:FR` (no parent, named "France")
+ *
+ * So the tree commune → département → région → country stays a tree, and "within" (everything
+ * `PART_OF*` below a territory) stays inside a département or a région: an EPCI spanning two
+ * départements (the Métropole du Grand Paris: 75, 92, 93, 94) is part of their région, not of each
+ * of them, while it still contains its member communes.
  *
  * Only territories that `parseTerritoryRef` can name are kept, so every ref here round-trips
  * through the parser. The package also lists collectivités d'outre-mer as "régions" (975, 977,
@@ -129,6 +135,9 @@ function geography(): Geography {
   }
   for (const e of epcis) for (const m of e.membres) epciOfCommune.set(m.code, e.code);
 
+  const regionOfDepartement = new Map(
+    departements.filter((d) => regionCodes.has(d.region)).map((d) => [d.code, d.region] as const),
+  );
   const ordered: OfficialTerritory[] = [territory('COUNTRY', 'country', 'FR', 'France', total, [])];
   for (const r of regions) {
     ordered.push(territory('REGION', 'region', r.code, r.nom, regionPopulation.get(r.code) ?? 0, [COUNTRY_REF]));
@@ -143,8 +152,11 @@ function geography(): Geography {
       const departement = departementOfCommune.get(m.code);
       if (departement !== undefined && departementCodes.has(departement)) codes.add(departement);
     }
-    const parents = codes.size > 0 ? [...codes].sort().map((code) => `departement:${code}`) : [COUNTRY_REF];
-    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, parents));
+    const regionsOf = new Set([...codes].map((code) => regionOfDepartement.get(code)));
+    const [only] = regionsOf;
+    const parent =
+      codes.size === 1 ? `departement:${[...codes][0]}` : regionsOf.size === 1 && only !== undefined ? `region:${only}` : COUNTRY_REF;
+    ordered.push(territory('EPCI', 'epci', e.code, e.nom, e.populationMunicipale, [parent]));
   }
   for (const c of communes) {
     const parents = [departementCodes.has(c.departement) ? `departement:${c.departement}` : COUNTRY_REF];

@@ -1,0 +1,154 @@
+// Fragments of the ally list queries, composed by src/modules/ally/ally.shapes.ts into one query
+// per shape: [text prelude] start, residual filters (only those present), privacy, then either the
+// count or the order's keyset, ORDER BY and LIMIT, and the projection. Variables: `scope` (one row of
+// $scopes: {key, c}), `c` (the scope's criteria, see ally.filter.ts), `a` (the ally), `textIds`.
+// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $limit.
+
+// @open
+UNWIND $scopes AS scope
+CALL (scope) {
+  WITH scope.c AS c
+
+// @text-prelude
+// The full-text hits as a residual filter (when another start is smaller than the hits).
+CALL (c) {
+  CALL db.index.fulltext.queryNodes('search_text', c.text, {limit: 10000}) YIELD node
+  WHERE node:Ally AND @visible(node)
+  RETURN collect(node.id) AS textIds
+}
+
+// @start-chantier
+// A chantier's contributors.
+MATCH (:Chantier {slug: c.start})<-[:CONTRIBUTES_TO]-(a:Ally)
+
+// @start-objective
+// The contributors of the chantiers serving an objective, each once.
+CALL (c) {
+  MATCH (:CharterObjective {code: c.start})<-[:SERVES]-(:Chantier)<-[:CONTRIBUTES_TO]-(a:Ally)
+  RETURN DISTINCT a
+}
+
+// @start-theme
+// A tribe (or the union of several: themes ANY), each ally once.
+CALL (c) {
+  MATCH (t:Theme)<-[w:WORKS_ON]-(a:Ally)
+  WHERE t.slug IN c.start AND (c.startRole IS NULL OR w.role = c.startRole)
+  RETURN DISTINCT a
+}
+
+// @start-territory
+// A territory's subtree walked downwards, then the allies based or acting there, each once.
+CALL (c) {
+  MATCH (:Territory {ref: c.start})<-[:PART_OF*0..]-(:Territory)<-[:BASED_IN|ACTS_IN]-(a:Ally)
+  RETURN DISTINCT a
+}
+
+// @start-text
+// The full-text hits.
+CALL (c) {
+  CALL db.index.fulltext.queryNodes('search_text', c.start, {limit: 10000}) YIELD node
+  WITH node AS a WHERE a:Ally
+  RETURN a
+}
+
+// @start-near
+// The point index: within radiusKm of a point.
+MATCH (a:Ally)
+WHERE point.distance(a.location, point({latitude: c.near.latitude, longitude: c.near.longitude})) <= c.near.radiusKm * 1000
+
+// @start-bbox
+// The point index: within a bounding box.
+MATCH (a:Ally)
+WHERE point.withinBBox(a.location, point({latitude: c.bbox.south, longitude: c.bbox.west}), point({latitude: c.bbox.north, longitude: c.bbox.east}))
+
+// @start-all
+// Every ally (nothing selective; orders without an index of their own, and counts).
+MATCH (a:Ally)
+
+// @start-name-asc
+// The (sortName, id) range index read in order from the cursor: no sort, stops at the LIMIT.
+MATCH (a:Ally)
+WHERE a.sortName >= $fromKey AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.sortName > $afterKey OR a.id > $afterId)
+
+// @start-name-desc
+MATCH (a:Ally)
+WHERE a.sortName <= $fromKey AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.sortName < $afterKey OR a.id < $afterId)
+
+// @where
+WITH c, a
+WHERE @visible(a)
+
+// @where-text
+WITH c, textIds, a
+WHERE @visible(a)
+
+// @residual-kind
+  AND a.kind = c.kind
+// @residual-organization-types
+  AND a.organizationType IN c.organizationTypes
+// @residual-theme-groups
+  AND all(g IN c.themeGroups WHERE EXISTS { (a)-[w:WORKS_ON]->(t:Theme) WHERE t.slug IN g.slugs AND (g.role IS NULL OR w.role = g.role) })
+// @residual-territories
+  AND all(r IN c.territories WHERE r IN [(a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref])
+// @residual-chantiers
+  AND all(s IN c.chantiers WHERE EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: s}) })
+// @residual-objectives
+  AND all(o IN c.objectives WHERE EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier)-[:SERVES]->(:CharterObjective {code: o}) })
+// @residual-signed-after
+  AND a.charterSignedOn >= date(c.signedAfter)
+// @residual-signed-before
+  AND a.charterSignedOn <= date(c.signedBefore)
+// @residual-near
+  AND point.distance(a.location, point({latitude: c.near.latitude, longitude: c.near.longitude})) <= c.near.radiusKm * 1000
+// @residual-bbox
+  AND point.withinBBox(a.location, point({latitude: c.bbox.south, longitude: c.bbox.west}), point({latitude: c.bbox.north, longitude: c.bbox.east}))
+// @residual-text
+  AND a.id IN textIds
+
+// @count
+  RETURN count(a) AS total
+}
+RETURN scope.key AS key, total
+
+// @key-name
+WITH a, a.sortName AS sortKey
+// @key-charter-signed-on-asc
+WITH a, coalesce(toString(a.charterSignedOn), '~') AS sortKey
+// @key-charter-signed-on-desc
+WITH a, coalesce(toString(a.charterSignedOn), '') AS sortKey
+// @key-created-at
+WITH a, toString(a.createdAt) AS sortKey
+// @key-degree
+// The visible degree, counted on the candidates only (never stored: it depends on the viewer).
+WITH a, COUNT { (a)--(m) WHERE @visible(m) } AS degree
+WITH a, degree, right('0000000000' + toString(degree), 10) AS sortKey
+
+// @keyset-asc
+WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND a.id > $afterId)
+// @keyset-desc
+WHERE $afterKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND a.id < $afterId)
+
+// @order-asc
+ORDER BY sortKey ASC, a.id ASC
+LIMIT $limit
+// @order-desc
+ORDER BY sortKey DESC, a.id DESC
+LIMIT $limit
+// @order-name-index-asc
+ORDER BY a.sortName ASC, a.id ASC
+LIMIT $limit
+// @order-name-index-desc
+ORDER BY a.sortName DESC, a.id DESC
+LIMIT $limit
+
+// @project
+  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, _eid: elementId(a), _labels: labels(a)} AS item
+}
+RETURN scope.key AS key, sortKey, id, item
+
+// @project-degree
+  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, degree: degree, _eid: elementId(a), _labels: labels(a)} AS item
+}
+RETURN scope.key AS key, sortKey, id, item

@@ -1,0 +1,97 @@
+import neo4j from 'neo4j-driver';
+import { startTestApi, TestApi } from '../helpers/api';
+import { CypherQuery } from '../../src/db/cypher-registry';
+import { ALLY_RESIDUALS, AllyStart } from '../../src/modules/ally/ally.plan';
+import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS } from '../../src/modules/ally/ally.shapes';
+import { CHANTIER_RESIDUALS, ChantierStart } from '../../src/modules/chantier/chantier.plan';
+import { chantierCountQuery, chantierPageQuery, CHANTIER_ORDERS, CHANTIER_STARTS } from '../../src/modules/chantier/chantier.shapes';
+
+/**
+ * STYLE 7: EXPLAIN every query shape of the ally and chantier lists against Neo4j and assert its
+ * plan — under a selective start, no label scan (or all-nodes scan) of Ally or Chantier; reading the
+ * name/title index, no sort at all (the index gives the order, the LIMIT stops the read); a count
+ * never sorts. Each shape is explained bare and with every residual filter it can take.
+ */
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+function operators(plan: PlanNode): { op: string; details: string }[] {
+  const here = { op: plan.operatorType.replace(/@.*$/, ''), details: String(plan.arguments.Details ?? '') };
+  return [here, ...plan.children.flatMap(operators)];
+}
+
+const SCOPE_ALLY = {
+  start: 'x', startRole: null, kind: 'ORGANIZATION', organizationTypes: ['ASSOCIATION'], themeGroups: [{ slugs: ['t'], role: null }],
+  territories: ['region:32'], chantiers: ['c'], objectives: ['1'], signedAfter: '2020-01-01', signedBefore: '2024-01-01',
+  near: { latitude: 50, longitude: 2, radiusKm: 10 }, bbox: { south: 49, west: 1, north: 51, east: 3 }, text: 'x',
+};
+const SCOPE_CHANTIER = {
+  start: 'x', status: ['ACTIVE'], kind: 'COLLECTIVE', objectives: ['1'], themeGroups: [{ slugs: ['t'], role: null }], territories: ['region:32'], participants: ['a'], text: 'x',
+};
+const PAGE = { afterKey: null, afterId: null, fromKey: '', limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
+
+describe('query plans of the list shapes', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  const explain = async (q: CypherQuery, c: unknown) => {
+    const res = await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { ...PAGE, scopes: [{ key: '0', c }] }));
+    return operators(res.summary.plan as unknown as PlanNode);
+  };
+
+  const allyCases: [string, CypherQuery, AllyStart, boolean][] = [];
+  for (const start of ALLY_STARTS) {
+    for (const residuals of [[], ALLY_RESIDUALS.filter((r) => r !== start)]) {
+      const shape = { start, residuals: [...residuals] };
+      if (start !== 'name-index') allyCases.push([`${allyCountQuery(shape).name}`, allyCountQuery(shape), start, true]);
+      for (const order of ALLY_ORDERS) {
+        if (start === 'name-index' && order !== 'NAME') continue;
+        for (const desc of [false, true]) {
+          const q = allyPageQuery(shape, order, desc);
+          allyCases.push([q.name, q, start, false]);
+        }
+      }
+    }
+  }
+
+  it.each(allyCases)('%s', async (_name, q, start, isCount) => {
+    const ops = await explain(q, SCOPE_ALLY);
+    const scans = ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:(Ally|Person|Organization)\b/.test(o.details));
+    if (start === 'all') return; // nothing selective: the label is the start (orders without an index, counts of everything)
+    expect(scans).toEqual([]);
+    expect(ops.some((o) => o.op === 'AllNodesScan')).toBe(false);
+    // With full-text hits among the residuals, Neo4j seeks the (at most 10,000) hits by id and sorts
+    // them, a bounded sort; otherwise the index gives the order.
+    if (start === 'name-index' && !q.name.includes('+text')) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+    if (isCount) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+  });
+
+  const chantierCases: [string, CypherQuery, ChantierStart, boolean][] = [];
+  for (const start of CHANTIER_STARTS) {
+    for (const residuals of [[], CHANTIER_RESIDUALS.filter((r) => r !== start)]) {
+      const shape = { start, residuals: [...residuals] };
+      if (start !== 'title-index') chantierCases.push([chantierCountQuery(shape).name, chantierCountQuery(shape), start, true]);
+      for (const order of CHANTIER_ORDERS) {
+        if (start === 'title-index' && order !== 'TITLE') continue;
+        for (const desc of [false, true]) {
+          const q = chantierPageQuery(shape, order, desc);
+          chantierCases.push([q.name, q, start, false]);
+        }
+      }
+    }
+  }
+
+  it.each(chantierCases)('%s', async (_name, q, start, isCount) => {
+    const ops = await explain(q, SCOPE_CHANTIER);
+    if (start === 'all') return;
+    expect(ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:Chantier\b/.test(o.details))).toEqual([]);
+    if (start === 'title-index' && !q.name.includes('+text')) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+    if (isCount) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+  });
+});

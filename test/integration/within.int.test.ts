@@ -1,0 +1,86 @@
+import { startTestApiOn, TestApi } from '../helpers/api';
+import { expectData } from '../helpers/expect-data';
+import { readMigrations } from '../../src/db/migrations';
+import type { Bundle } from '../../src/modules/bundle/bundle.types';
+
+/**
+ * "Within" follows the administrative tree (commune → département → région → country), while an
+ * EPCI still contains its member communes. The Métropole du Grand Paris (epci:200054781) spans
+ * départements 75, 92, 93 and 94: an ally of Boulogne-Billancourt (92) is within 92, the EPCI and
+ * Île-de-France, never within Paris (75) — which it was when EPCIs were PART_OF each département.
+ */
+const MGP = 'epci:200054781';
+const fixture = (): Bundle => ({
+  format: 'archipel-bundle',
+  version: 1,
+  allies: [
+    { slug: 'paris-asso', name: 'Asso de Paris', kind: 'ORGANIZATION', basedIn: 'commune:75056' },
+    { slug: 'boulogne-asso', name: 'Asso de Boulogne', kind: 'ORGANIZATION', basedIn: 'commune:92012' },
+    { slug: 'metropole-asso', name: 'Asso de la Métropole', kind: 'ORGANIZATION', actsIn: [MGP] },
+  ],
+  chantiers: [{ slug: 'chantier-boulogne', title: 'Chantier à Boulogne', territories: ['commune:92012'] }],
+});
+
+type Slugs = { edges: { node: { slug: string } }[]; totalCount: number };
+
+describe('within a territory', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApiOn(fixture());
+  });
+  afterAll(() => api.close());
+
+  const within = async (ref: string) => {
+    const res = await api.gql<{ territory: { allies: Slugs; chantiers: Slugs }; allies: Slugs }>(
+      `query($ref: String!) {
+        territory(ref: $ref) { allies { totalCount edges { node { slug } } } chantiers { totalCount edges { node { slug } } } }
+        allies(filter: { territory: $ref }) { totalCount edges { node { slug } } }
+      }`,
+      { ref },
+    );
+    const data = expectData(res, 'territory.allies.edges', 'allies.edges');
+    const slugs = data.territory.allies.edges.map((e) => e.node.slug);
+    expect(data.allies.edges.map((e) => e.node.slug)).toEqual(slugs);
+    expect(data.territory.allies.totalCount).toBe(slugs.length);
+    expect(data.allies.totalCount).toBe(slugs.length);
+    return { allies: slugs, chantiers: data.territory.chantiers.edges.map((e) => e.node.slug) };
+  };
+
+  it('the EPCI hangs under its région, not under each of its départements', async () => {
+    const res = await api.gql<{ territory: { parents: { ref: string }[] } }>(`{ territory(ref: "${MGP}") { parents { ref } } }`);
+    expect(expectData(res, 'territory.parents').territory.parents).toEqual([{ ref: 'region:11' }]);
+  });
+
+  it('a département holds only its own communes', async () => {
+    expect(await within('departement:75')).toEqual({ allies: ['paris-asso'], chantiers: [] });
+    expect(await within('departement:92')).toEqual({ allies: ['boulogne-asso'], chantiers: ['chantier-boulogne'] });
+  });
+
+  it('the EPCI holds its member communes across départements, and the région holds it all', async () => {
+    expect(await within(MGP)).toEqual({ allies: ['boulogne-asso', 'metropole-asso', 'paris-asso'], chantiers: ['chantier-boulogne'] });
+    expect(await within('region:11')).toEqual({ allies: ['boulogne-asso', 'metropole-asso', 'paris-asso'], chantiers: ['chantier-boulogne'] });
+  });
+
+  it('a valid territory that is not in the graph holds nothing (no error)', async () => {
+    const res = await api.gql<{ allies: Slugs }>('{ allies(filter: { territory: "departement:2A" }) { totalCount edges { node { slug } } } }');
+    expect(expectData(res, 'allies.edges').allies).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('migration V0003 rewrites a store where the EPCI was PART_OF each département', async () => {
+    const [migration] = readMigrations().filter((m) => m.version === 3);
+    const parents = () =>
+      api.db.readTx(async (tx) =>
+        (await tx.run('MATCH (:Territory {ref: $ref})-[:PART_OF]->(p) RETURN p.ref AS ref ORDER BY ref', { ref: MGP })).records.map((r) => r.get('ref')),
+      );
+    await api.db.writeTx(async (tx) => {
+      await tx.run("MATCH (e:Territory {ref: $ref})-[r:PART_OF]->() DELETE r WITH DISTINCT e MATCH (d:Territory) WHERE d.ref IN ['departement:75', 'departement:92'] MERGE (e)-[:PART_OF]->(d)", { ref: MGP });
+    });
+    expect(await parents()).toEqual(['departement:75', 'departement:92']);
+    expect((await within('departement:75')).allies).toEqual(['boulogne-asso', 'metropole-asso', 'paris-asso']);
+    await api.db.writeTx(async (tx) => {
+      for (const statement of migration.statements) await tx.run(statement);
+    });
+    expect(await parents()).toEqual(['region:11']);
+    expect((await within('departement:75')).allies).toEqual(['paris-asso']);
+  });
+});
