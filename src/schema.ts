@@ -12,6 +12,7 @@ import { CharterObjectiveResolver, CharterResolver } from './modules/charter/cha
 import { EventResolver } from './modules/event/event.resolver';
 import { ResourceResolver } from './modules/resource/resource.resolver';
 import { LearningCommunityResolver } from './modules/community/community.resolver';
+import { AllyNetworkResolver } from './modules/network/ally-network.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,6 +29,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EventResolver,
   ResourceResolver,
   LearningCommunityResolver,
+  AllyNetworkResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -25,9 +25,34 @@ export function cypherQuery(name: string): CypherQuery {
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query = Object.freeze({ name, text: text.trim() });
+  const query = Object.freeze({ name, text: expandIncludes(text, file).trim() });
   bound.set(name, query);
   return query;
+}
+
+const fragmentsDir = fromRoot('cypher', 'fragments');
+const INCLUDE = /^([ \t]*)\/\/ #include ([a-z0-9/-]+)[ \t]*$/gm;
+
+/**
+ * Replaces each line `// #include <name>` with the fixed fragment cypher/fragments/<name>.cypher
+ * (indented like the directive), so that a definition shared by several queries — the collaboration
+ * context — is written once. Fragments are reviewed Cypher, never user input; the bound text is what
+ * runs and what the EXPLAIN test compiles.
+ */
+function expandIncludes(text: string, file: string): string {
+  return text.replace(INCLUDE, (_line, indent: string, fragment: string) => {
+    let body: string;
+    try {
+      body = readFileSync(path.join(fragmentsDir, `${fragment}.cypher`), 'utf8');
+    } catch {
+      throw new Error(`${file}: no Cypher fragment "${fragment}" (expected ${path.join(fragmentsDir, `${fragment}.cypher`)})`);
+    }
+    return body
+      .trimEnd()
+      .split('\n')
+      .map((l) => (l ? indent + l : l))
+      .join('\n');
+  });
 }
 
 export function boundQueries(): CypherQuery[] {

@@ -1,0 +1,81 @@
+import { startTestApiOn, TestApi } from '../helpers/api';
+import { networkFixture } from '../fixtures/network-fixture';
+
+/**
+ * Who works with whom, on the hand-computable fixture of test/fixtures/network-fixture.ts (its
+ * comment gives the graph); every expected value here is computed by hand from it.
+ */
+describe('network', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApiOn(networkFixture());
+  });
+  afterAll(() => api.close());
+
+  type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
+    const res = await api.gql<Data>(query, variables);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toBeDefined();
+    return res.data!;
+  }
+  async function badInput(query: string, argument: string, message: RegExp) {
+    const res = await api.gql(query);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(res.errors![0].message).toMatch(message);
+    return res;
+  }
+  const viaTitles = (via: { title?: string; name?: string }[]) => via.map((v) => v.title ?? v.name);
+  const VIA = '__typename ... on Chantier { title } ... on LearningCommunity { name } ... on Ally { name }';
+
+  describe('Ally.collaborators', () => {
+    const q = (slug: string, args = '') => `{ ally(slug: "${slug}") { collaborators${args} { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { weight ally { slug } via { ${VIA} } } } } } }`;
+
+    it('weights and via, ordered by weight desc, then name', async () => {
+      const d = await ok(q('a1'));
+      const c = d.ally.collaborators;
+      expect(c.totalCount).toBe(4); // the private member of a1 is not counted
+      expect(c.edges.map((e: Data) => [e.node.ally.slug, e.node.weight, viaTitles(e.node.via)])).toEqual([
+        ['a2', 3, ['Chantier Alpha Un', 'L’énergie citoyenne', 'Communauté Alpha']],
+        ['a3', 2, ['Chantier Alpha Un', 'L’énergie citoyenne']],
+        ['a4', 2, ['Chantier Alpha Un', 'L’énergie citoyenne']],
+        ['paul', 1, ['Anémone Énergie']], // a membership: via the organisation
+      ]);
+      expect(c.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it('the bridge weighs 1, after the weight-2 collaborators', async () => {
+      const d = await ok(q('b1'));
+      expect(d.ally.collaborators.edges.map((e: Data) => [e.node.ally.slug, e.node.weight])).toEqual([['b2', 2], ['b3', 2], ['b4', 2], ['a4', 1]]);
+      expect(d.ally.collaborators.edges[3].node.via).toEqual([{ __typename: 'LearningCommunity', name: 'Communauté du pont' }]);
+    });
+
+    it('theme keeps only collaborators working on it', async () => {
+      const d = await ok(q('a1', '(theme: "energie")'));
+      expect(d.ally.collaborators.totalCount).toBe(2);
+      expect(d.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['a2', 'a4']);
+    });
+
+    it('pages with keyset cursors', async () => {
+      const p1 = await ok(q('a1', '(first: 2)'));
+      expect(p1.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['a2', 'a3']);
+      expect(p1.ally.collaborators.pageInfo.hasNextPage).toBe(true);
+      const p2 = await ok(q('a1', `(first: 2, after: "${p1.ally.collaborators.pageInfo.endCursor}")`));
+      expect(p2.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['a4', 'paul']);
+      expect(p2.ally.collaborators.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it('is batched across parents: one query for the collaborators of a whole list', async () => {
+      const res = await api.gql<Data>('{ allies(first: 20) { edges { node { slug collaborators(first: 1) { edges { node { ally { slug } } } } } } } }');
+      expect(res.errors).toBeUndefined();
+      const top = Object.fromEntries(res.data!.allies.edges.map((e: Data) => [e.node.slug, e.node.collaborators.edges[0]?.node.ally.slug ?? null]));
+      expect(top).toMatchObject({ a1: 'a2', b1: 'b2', saule: 'albatros', tilleul: 'albatros', paul: 'a1' });
+      expect(res.roundTrips).toBe(2); // the allies page, then all their collaborators
+    });
+
+    it('an unknown theme is BAD_USER_INPUT naming it', async () => {
+      await badInput(q('a1', '(theme: "nope")'), 'theme', /unknown theme "nope"/);
+    });
+  });
+});
