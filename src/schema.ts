@@ -13,6 +13,7 @@ import { EventResolver } from './modules/event/event.resolver';
 import { ResourceResolver } from './modules/resource/resource.resolver';
 import { LearningCommunityResolver } from './modules/community/community.resolver';
 import { AllyNetworkResolver } from './modules/network/ally-network.resolver';
+import { NetworkResolver } from './modules/network/network.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,6 +31,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ResourceResolver,
   LearningCommunityResolver,
   AllyNetworkResolver,
+  NetworkResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

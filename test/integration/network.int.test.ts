@@ -78,4 +78,48 @@ describe('network', () => {
       await badInput(q('a1', '(theme: "nope")'), 'theme', /unknown theme "nope"/);
     });
   });
+  describe('collaborationPath', () => {
+    const q = (from: string, to: string, maxHops?: number) =>
+      `{ collaborationPath(from: "${from}", to: "${to}"${maxHops ? `, maxHops: ${maxHops}` : ''}) { hops steps { ally { slug } via { ${VIA} } } } }`;
+    const steps = (d: Data) => d.collaborationPath.steps.map((s: Data) => [s.ally.slug, viaTitles(s.via)]);
+
+    it('a 3-hop chain across the bridge, with the contexts of each step', async () => {
+      const d = await ok(q('a1', 'b4'));
+      expect(d.collaborationPath.hops).toBe(3);
+      expect(steps(d)).toEqual([
+        ['a1', []],
+        ['a4', ['Chantier Alpha Un', 'L’énergie citoyenne']],
+        ['b1', ['Communauté du pont']],
+        ['b4', ['Chantier Breton Deux', 'Chantier Breton Un']],
+      ]);
+    });
+
+    it('the tie rule: of two equally short chains, the one whose next ally comes first by name', async () => {
+      // Saule → Albatros → Tilleul and Saule → Mésange → Tilleul (and, invisible, Saule → Aa Privée → Tilleul).
+      const d = await ok(q('saule', 'tilleul'));
+      expect(steps(d)).toEqual([['saule', []], ['albatros', ['Diamant Trois']], ['tilleul', ['Diamant Quatre']]]);
+      const back = await ok(q('tilleul', 'saule'));
+      expect(back.collaborationPath.steps.map((s: Data) => s.ally.slug)).toEqual(['tilleul', 'albatros', 'saule']);
+    });
+
+    it('null beyond maxHops and between unconnected allies', async () => {
+      expect((await ok(q('a1', 'b4', 2))).collaborationPath).toBeNull();
+      expect((await ok(q('a1', 'saule'))).collaborationPath).toBeNull();
+      expect((await ok(q('a1', 'b1', 2))).collaborationPath.hops).toBe(2);
+    });
+
+    it('an ally to itself is 0 hops', async () => {
+      expect(steps(await ok(q('a1', 'a1')))).toEqual([['a1', []]]);
+    });
+
+    it('maxHops: 7 is BAD_USER_INPUT naming the argument and the limit, before any Cypher', async () => {
+      const res = await badInput(q('a1', 'b4', 7), 'maxHops', /maxHops: must be between 1 and 6 \(got 7\)/);
+      expect(res.roundTrips).toBe(0);
+    });
+
+    it('an unknown slug is BAD_USER_INPUT naming the argument', async () => {
+      await badInput(q('a1', 'personne'), 'to', /to: unknown ally "personne"/);
+      await badInput(q('personne', 'a1'), 'from', /from: unknown ally "personne"/);
+    });
+  });
 });

@@ -3,8 +3,9 @@ import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, toConnection } from '../../common/relay';
-import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
+import { keysetParams, nodeById, nodeByKey, NodeRow, privacyParams } from '../node/node.repository';
 import { compareContexts } from './collaboration';
+import { Neighbour, shortestPath } from './shortest-path';
 
 const collaboratorsPage = cypherQuery('network/collaborators-page');
 
@@ -46,4 +47,50 @@ export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme
   const result = await batch.load(ally._eid);
   if (!result.themeExists) throw new BadUserInputError(`theme: unknown theme "${theme}"`, 'theme');
   return toConnection(result.rows, req, async () => result.total);
+}
+
+const collaborationFrontier = cypherQuery('network/collaboration-frontier');
+const sharedContexts = cypherQuery('network/shared-contexts');
+
+export const MAX_HOPS = 6;
+
+/** maxHops as given, checked before any Cypher runs. */
+export function maxHopsArgument(maxHops: number | undefined): number {
+  const n = maxHops ?? MAX_HOPS;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HOPS) {
+    throw new BadUserInputError(`maxHops: must be between 1 and ${MAX_HOPS} (got ${n}); longer chains say little about who works with whom`, 'maxHops');
+  }
+  return n;
+}
+
+export interface PathStepRow {
+  ally: NodeRow;
+  via: NodeRow[];
+}
+
+/**
+ * The shortest collaboration chain between two visible allies (by slug), as steps, or null when
+ * they are more than `maxHops` collaborations apart. One round trip for the endpoints, one per BFS
+ * level (bidirectional, see shortest-path.ts), one for the steps' shared contexts.
+ */
+export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: string, maxHops: number): Promise<PathStepRow[] | null> {
+  const byKey = nodeByKey(ctx, 'Ally');
+  const [from, to] = await Promise.all([byKey.load(fromSlug), byKey.load(toSlug)]);
+  if (!from) throw new BadUserInputError(`from: unknown ally "${fromSlug}"`, 'from');
+  if (!to) throw new BadUserInputError(`to: unknown ally "${toSlug}"`, 'to');
+  const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited) => {
+    const rows = await ctx.db.read<{ from: string; next: Neighbour[] }>(collaborationFrontier, { ids: frontier, visited, ...privacyParams(ctx) });
+    return new Map(rows.map((r) => [r.from, r.next]));
+  });
+  if (!ids) return null;
+  if (ids.length === 1) return [{ ally: from, via: [] }];
+  const pairs = ids.slice(1).map((b, i) => ({ a: ids[i], b }));
+  const rows = await ctx.db.read<{ a: string; b: string; via: NodeRow[] }>(sharedContexts, { pairs, ...privacyParams(ctx) });
+  const viaOf = new Map(rows.map((r) => [`${r.a}>${r.b}`, [...r.via].sort(compareContexts)]));
+  const allies = await nodeById(ctx).loadMany(ids);
+  return ids.map((id, i) => {
+    const ally = allies[i];
+    if (!(ally && 'id' in ally)) throw new Error(`ally ${id} of a path vanished`);
+    return { ally, via: i === 0 ? [] : viaOf.get(`${ids[i - 1]}>${id}`) ?? [] };
+  });
 }
