@@ -14,6 +14,7 @@ import { ResourceResolver } from './modules/resource/resource.resolver';
 import { LearningCommunityResolver } from './modules/community/community.resolver';
 import { AllyNetworkResolver } from './modules/network/ally-network.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,6 +33,7 @@ export const resolvers: NonEmptyArray<Function> = [
   LearningCommunityResolver,
   AllyNetworkResolver,
   NetworkResolver,
+  SearchResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -122,4 +122,42 @@ describe('network', () => {
       await badInput(q('personne', 'a1'), 'from', /from: unknown ally "personne"/);
     });
   });
+  describe('search', () => {
+    const HIT = 'score node { __typename ... on Theme { slug name } ... on Ally { slug } ... on Chantier { slug } ... on Territory { ref name } }';
+    const hits = async (text: string, args = '') => (await ok(`query($text: String!) { search(text: $text${args}) { ${HIT} } }`, { text })).search as Data[];
+
+    it.each(['energie', 'ÉNERGIE', "l'énergie", 'l’Énergie', 'enrgie'])('"%s" finds the theme Énergie first', async (text) => {
+      const h = await hits(text, ', types: [THEME]');
+      expect(h[0].node).toEqual({ __typename: 'Theme', slug: 'energie', name: 'Énergie' });
+    });
+
+    it('one search over every type, ranked', async () => {
+      const h = await hits('energie');
+      const found = h.map((x) => `${x.node.__typename}:${x.node.slug}`);
+      expect(found).toEqual(expect.arrayContaining(['Theme:energie', 'Ally:a1', 'Chantier:energie-citoyenne']));
+      for (let i = 1; i < h.length; i++) expect(h[i - 1].score).toBeGreaterThanOrEqual(h[i].score);
+    });
+
+    it('a prefix: "solai" finds Solaire', async () => {
+      expect((await hits('solai', ', types: [THEME]')).map((x) => x.node.slug)).toEqual(['solaire']);
+    });
+
+    it.each(['62528', '62750', 'Loos-en-Gohelle', 'loos gohelle'])('territory by INSEE code, postal code or name: "%s"', async (text) => {
+      const h = await hits(text, ', types: [TERRITORY]');
+      expect(h[0].node).toEqual({ __typename: 'Territory', ref: 'commune:62528', name: 'Loos-en-Gohelle' });
+    });
+
+    it.each(['AND (', '*', '~', '"', '\\', 'a"b OR (c\\d*', 'title:x', '-', '&& || !'])('user text %j is searched, never an error', async (text) => {
+      const res = await api.gql<Data>('query($text: String!) { search(text: $text) { score } }', { text });
+      expect(res.errors).toBeUndefined();
+      expect(Array.isArray(res.data!.search)).toBe(true);
+    });
+
+    it('first: 500 and a 201-character text are BAD_USER_INPUT, before any Cypher', async () => {
+      const a = await badInput('{ search(text: "energie", first: 500) { score } }', 'first', /first: must be between 1 and 100 \(got 500\)/);
+      expect(a.roundTrips).toBe(0);
+      const b = await badInput(`{ search(text: "${'x'.repeat(201)}") { score } }`, 'text', /text: at most 200 characters \(got 201\)/);
+      expect(b.roundTrips).toBe(0);
+    });
+  });
 });

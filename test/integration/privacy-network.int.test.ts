@@ -43,6 +43,18 @@ describe('privacy canary: network fields', () => {
       // beta → alpha (chantier) → delta (membership); never beta → canary → …
       check: (d) => expect(d.collaborationPath.steps.map((s: Data) => s.ally.slug)).toEqual(['beta-nourriture', 'alpha-energie', 'delta-personne']),
     },
+    search: {
+      query: '{ search(text: "energie", first: 100) { score node { __typename id ... on Ally { slug name email } } } }',
+      check: (d) => expect(d.search.map((h: Data) => h.node.slug)).toContain('alpha-energie'),
+    },
+    searchByName: {
+      query: '{ search(text: "Canari Zzyzx", types: [ALLY]) { score node { id } } }',
+      check: (d) => expect(d.search).toEqual([]),
+    },
+    searchPersons: {
+      query: '{ search(text: "prive", first: 100) { score node { __typename id ... on Ally { slug name } } } }',
+      check: (d) => expect(Array.isArray(d.search)).toBe(true),
+    },
   };
 
   it.each(Object.keys(queries))('%s answers, without the canary', async (name) => {
