@@ -7,9 +7,10 @@ import { networkFixture } from '../fixtures/network-fixture';
  */
 describe('network', () => {
   let api: TestApi;
+  // Generous: the machine is shared, and a loaded one takes a while to import the fixture.
   beforeAll(async () => {
     api = await startTestApiOn(networkFixture());
-  });
+  }, 240_000);
   afterAll(() => api.close());
 
   type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -158,6 +159,81 @@ describe('network', () => {
       expect(a.roundTrips).toBe(0);
       const b = await badInput(`{ search(text: "${'x'.repeat(201)}") { score } }`, 'text', /text: at most 200 characters \(got 201\)/);
       expect(b.roundTrips).toBe(0);
+    });
+  });
+  describe('network and neighbourhood', () => {
+    const NET = 'truncated totalNodes nodes { id type label attributes degree community betweenness } edges { id source target type weight } communities { id size label }';
+    const bySlug = (net: Data) => new Map<string, Data>(net.nodes.map((n: Data) => [n.attributes.slug ?? n.attributes.ref ?? n.attributes.code, n]));
+
+    it('two dense groups joined by one edge are two communities, labelled after their most connected member', async () => {
+      const d = await ok(`{ network(filter: { themes: ["energie", "alimentation"] }, projection: COLLABORATION) { ${NET} } }`);
+      const net = d.network;
+      // a1..a4 (a 4-clique), b1, b2, b4 (a triangle; b3 has no theme), joined by a4–b1
+      expect(net.totalNodes).toBe(7);
+      expect(net.truncated).toBe(false);
+      expect(net.edges).toHaveLength(6 + 3 + 1);
+      const n = bySlug(net);
+      expect([...n.keys()].sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b4']);
+      expect(net.communities).toEqual([{ id: 0, size: 4, label: 'Dahlia Réseau' }, { id: 1, size: 3, label: 'Érable Bretagne' }]);
+      for (const k of ['a1', 'a2', 'a3', 'a4']) expect(n.get(k)!.community).toBe(0);
+      for (const k of ['b1', 'b2', 'b4']) expect(n.get(k)!.community).toBe(1);
+      expect(n.get('a4')!.degree).toBe(4);
+      expect(n.get('b1')!.degree).toBe(3);
+      // the bridge ends carry all the betweenness
+      const top = [...net.nodes].sort((x: Data, y: Data) => y.betweenness - x.betweenness).slice(0, 2).map((x: Data) => x.attributes.slug).sort();
+      expect(top).toEqual(['a4', 'b1']);
+      const a1a2 = net.edges.find((e: Data) => [e.source, e.target].sort().join() === [n.get('a1')!.id, n.get('a2')!.id].sort().join());
+      expect(a1a2).toMatchObject({ type: 'COLLABORATES_WITH', weight: 3 });
+      // the same graph gives the same answer
+      expect((await ok(`{ network(filter: { themes: ["energie", "alimentation"] }, projection: COLLABORATION) { ${NET} } }`)).network).toEqual(net);
+    });
+
+    it('a truncated BIPARTITE network keeps its hubs and says so', async () => {
+      // chantier-a1's contributors and their contexts: 14 nodes; degrees 6 (a4, chantier-a1),
+      // 5 (L’énergie citoyenne, Énergie, a1, a2), 4 (a3), then 2 and 1: the 7 most connected are kept.
+      const full = (await ok(`{ network(filter: { chantier: "chantier-a1" }) { ${NET} } }`)).network;
+      expect(full.totalNodes).toBe(14);
+      expect(full.truncated).toBe(false);
+      const d = await ok(`{ network(filter: { chantier: "chantier-a1" }, maxNodes: 7) { ${NET} } }`);
+      expect(d.network.truncated).toBe(true);
+      expect(d.network.totalNodes).toBe(14);
+      expect([...bySlug(d.network).keys()].sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'chantier-a1', 'energie', 'energie-citoyenne']);
+      expect(d.network.edges).toHaveLength(13);
+      expect(new Set(d.network.edges.map((e: Data) => e.type))).toEqual(new Set(['CONTRIBUTES_TO', 'WORKS_ON', 'ADDRESSES']));
+      const types = Object.fromEntries(full.nodes.map((x: Data) => [x.label, x.type]));
+      expect(types).toMatchObject({ 'Chantier Alpha Un': 'Chantier', 'Énergie': 'Theme', 'Loos-en-Gohelle': 'Territory', 'Communauté apprenante': 'CharterObjective', 'Communauté du pont': 'LearningCommunity', 'Dahlia Réseau': 'Ally' });
+    });
+
+    it('filters by territory (within), objective and kinds', async () => {
+      const ter = (await ok('{ network(filter: { territory: "region:32" }, projection: COLLABORATION) { nodes { attributes } } }')).network;
+      expect(ter.nodes.map((x: Data) => x.attributes.slug).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'paul']);
+      const obj = (await ok('{ network(filter: { objective: "1", kinds: [ORGANIZATION] }, projection: COLLABORATION) { nodes { attributes } } }')).network;
+      expect(obj.nodes.map((x: Data) => x.attributes.slug).sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
+    });
+
+    it('the neighbourhood of an ally, at depth 1 (as stored) and 2 (collaborations)', async () => {
+      const id = (await ok('{ ally(slug: "b1") { id } a1: ally(slug: "a1") { id } }'));
+      const one = (await ok(`{ neighbourhood(id: "${id.ally.id}") { ${NET} } }`)).neighbourhood;
+      expect(one.nodes.map((x: Data) => x.label).sort()).toEqual(['Chantier Breton Deux', 'Chantier Breton Un', 'Communauté du pont', 'Le Mené', 'Énergie', 'Érable Bretagne'].sort());
+      expect(one.edges).toHaveLength(5);
+      const two = (await ok(`{ neighbourhood(id: "${id.a1.id}", depth: 2, projection: COLLABORATION) { ${NET} } }`)).neighbourhood;
+      expect(two.nodes.map((x: Data) => x.attributes.slug).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'paul']);
+      expect(two.edges).toHaveLength(8);
+      expect(two.truncated).toBe(false);
+    });
+
+    it.each([
+      ['{ network(maxNodes: 5000) { totalNodes } }', 'maxNodes', /maxNodes: must be between 1 and 2000 \(got 5000\)/],
+      ['{ neighbourhood(id: "QWxseTp4", depth: 4) { totalNodes } }', 'depth', /depth: must be between 1 and 3 \(got 4\)/],
+      ['{ network(filter: { territory: "32" }) { totalNodes } }', 'filter.territory', /filter\.territory: .*region:32.*departement:32/],
+    ])('%s is BAD_USER_INPUT naming the argument and the limit, before any Cypher', async (query, argument, message) => {
+      const res = await badInput(query, argument, message);
+      expect(res.roundTrips).toBe(0);
+    });
+
+    it('an unknown slug in the filter is BAD_USER_INPUT naming it', async () => {
+      await badInput('{ network(filter: { themes: ["nope"] }) { totalNodes } }', 'filter.themes', /unknown theme "nope"/);
+      await badInput('{ network(filter: { chantier: "nope" }) { totalNodes } }', 'filter.chantier', /unknown chantier "nope"/);
     });
   });
 });

@@ -16,11 +16,12 @@ describe('privacy canary: network fields', () => {
     api = await startTestApiOn(readFixture());
     const uuid = await api.db.readTx(async (tx) => (await tx.run('MATCH (a:Ally {slug: $s}) RETURN a.id AS id', { s: CANARY.slug })).records[0].get('id'));
     canaryGlobalId = toGlobalId('Ally', uuid);
-  });
+  }, 240_000);
   afterAll(() => api.close());
 
   type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const ally = 'id slug name email';
+  const NET = 'truncated totalNodes nodes { id type label attributes degree community } edges { id source target type weight } communities { id size label }';
   const via = '__typename id ... on Ally { slug name } ... on Chantier { title } ... on LearningCommunity { name }';
 
   /** Each query, and what proves that it returned the data it is about. */
@@ -55,7 +56,44 @@ describe('privacy canary: network fields', () => {
       query: '{ search(text: "prive", first: 100) { score node { __typename id ... on Ally { slug name } } } }',
       check: (d) => expect(Array.isArray(d.search)).toBe(true),
     },
+    networkCollaboration: {
+      query: `{ network(filter: { themes: ["energie"] }, projection: COLLABORATION) { ${NET} } }`,
+      // alpha, beta, gamma work on energie (and the canary, a lead): 3 nodes, one edge alpha–beta
+      check: (d) => {
+        expect(d.network.nodes.map((n: Data) => n.attributes.slug).sort()).toEqual(['alpha-energie', 'beta-nourriture', 'gamma-bretagne']);
+        expect(d.network.totalNodes).toBe(3);
+        expect(d.network.edges).toHaveLength(1);
+        expect(d.network.communities.reduce((t: number, c: Data) => t + c.size, 0)).toBe(3);
+      },
+    },
+    networkBipartite: {
+      query: `{ network(filter: { territory: "region:32" }) { ${NET} } }`,
+      check: (d) => {
+        expect(d.network.nodes.map((n: Data) => n.attributes.slug)).toContain('alpha-energie');
+        expect(d.network.totalNodes).toBe(d.network.nodes.length);
+        expect(d.network.communities.reduce((t: number, c: Data) => t + c.size, 0)).toBe(d.network.nodes.length);
+        expect(d.network.nodes.find((n: Data) => n.attributes.slug === 'alpha-energie').degree).toBeGreaterThan(3);
+      },
+    },
   };
+
+  it('the neighbourhood of the organisation the canary belongs to answers, without it', async () => {
+    const id = (await api.gql<Data>('{ ally(slug: "alpha-energie") { id } }')).data!.ally.id;
+    for (const projection of ['BIPARTITE', 'COLLABORATION']) {
+      const res = await api.gql<Data>(`{ neighbourhood(id: "${id}", depth: 2, projection: ${projection}) { ${NET} } }`);
+      expect(res.errors).toBeUndefined();
+      const slugs = res.data!.neighbourhood.nodes.map((n: Data) => n.attributes.slug);
+      expect(slugs).toEqual(expect.arrayContaining(['alpha-energie', 'delta-personne', 'beta-nourriture']));
+      expect(res.data!.neighbourhood.totalNodes).toBe(slugs.length);
+      const text = JSON.stringify(res);
+      expect(text).not.toContain(CANARY.slug);
+      expect(text).not.toContain('Canari');
+      expect(text).not.toContain(canaryGlobalId);
+    }
+    const canary = await api.gql<Data>(`{ neighbourhood(id: "${canaryGlobalId}") { totalNodes } }`);
+    expect(canary.errors).toBeUndefined();
+    expect(canary.data).toEqual({ neighbourhood: null });
+  });
 
   it.each(Object.keys(queries))('%s answers, without the canary', async (name) => {
     const res = await api.gql<Data>(queries[name].query);
