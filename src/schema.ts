@@ -15,6 +15,7 @@ import { LearningCommunityResolver } from './modules/community/community.resolve
 import { AllyNetworkResolver } from './modules/network/ally-network.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { StatsResolver } from './modules/stats/stats.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AllyNetworkResolver,
   NetworkResolver,
   SearchResolver,
+  StatsResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -236,4 +236,57 @@ describe('network', () => {
       await badInput('{ network(filter: { chantier: "nope" }) { totalNodes } }', 'filter.chantier', /unknown chantier "nope"/);
     });
   });
+  describe('statistics', () => {
+    const row = (r: Data) => [r.territory.ref, r.allies, r.organizations, r.persons, r.chantiers];
+
+    it('the counts of the départements of a region', async () => {
+      const d = await ok('{ territoryStats(level: DEPARTEMENT, within: "region:32") { territory { ref code level name } allies organizations persons chantiers } }');
+      // 59: a3, a4; 62: a1, a2, Paul (the private person is not counted) and "L’énergie citoyenne"
+      // (Chantier Alpha Un is located in the region itself, not within a département)
+      expect(d.territoryStats.map(row)).toEqual([
+        ['departement:59', 2, 2, 0, 0],
+        ['departement:62', 3, 2, 1, 1],
+      ]);
+      expect(d.territoryStats[1].territory).toEqual({ ref: 'departement:62', code: '62', level: 'DEPARTEMENT', name: 'Pas-de-Calais' });
+    });
+
+    it('the regions of the country, filtered by theme', async () => {
+      const all = await ok('{ territoryStats(level: REGION) { territory { ref } allies organizations persons chantiers } }');
+      expect(all.territoryStats.map(row)).toEqual([
+        ['region:28', 4, 4, 0, 0],
+        ['region:32', 5, 4, 1, 2],
+        ['region:53', 4, 4, 0, 1],
+      ]);
+      const energie = await ok('{ territoryStats(level: REGION, filter: { themes: ["energie"] }) { territory { ref } allies organizations persons chantiers } }');
+      expect(energie.territoryStats.map(row)).toEqual([
+        ['region:28', 0, 0, 0, 0],
+        ['region:32', 3, 3, 0, 2],
+        ['region:53', 2, 2, 0, 0],
+      ]);
+    });
+
+    it('per theme: allies, leads, chantiers', async () => {
+      const d = await ok('{ themeStats { theme { slug } allies leads chantiers } }');
+      expect(d.themeStats.map((r: Data) => [r.theme.slug, r.allies, r.leads, r.chantiers])).toEqual([
+        ['alimentation', 2, 0, 0],
+        ['energie', 5, 1, 2],
+        ['solaire', 1, 0, 0],
+      ]);
+      const hdf = await ok('{ themeStats(filter: { themes: ["energie"], territory: "region:32" }) { theme { slug } allies leads chantiers } }');
+      expect(hdf.themeStats.map((r: Data) => [r.theme.slug, r.allies, r.leads, r.chantiers])).toEqual([['energie', 3, 1, 2]]);
+    });
+
+    it.each([
+      ['{ territoryStats(level: REGION, within: "32") { allies } }', 'within', /within: .*region:32.*departement:32/],
+      ['{ territoryStats(level: REGION, within: "departement:62") { allies } }', 'within', /within: departement:62 is not above the level REGION/],
+      ['{ territoryStats(level: REGION, filter: { territory: "32" }) { allies } }', 'filter.territory', /region:32/],
+    ])('%s is BAD_USER_INPUT before any Cypher', async (query, argument, message) => {
+      expect((await badInput(query, argument, message)).roundTrips).toBe(0);
+    });
+
+    it('an unknown theme or territory is BAD_USER_INPUT naming it', async () => {
+      await badInput('{ themeStats(filter: { themes: ["nope"] }) { allies } }', 'filter.themes', /unknown theme "nope"/);
+      await badInput('{ territoryStats(level: COMMUNE, within: "departement:01") { allies } }', 'within', /no territory "departement:01"/);
+    });
+  });
 });

@@ -75,6 +75,21 @@ describe('privacy canary: network fields', () => {
         expect(d.network.nodes.find((n: Data) => n.attributes.slug === 'alpha-energie').degree).toBeGreaterThan(3);
       },
     },
+    territoryStats: {
+      query: '{ territoryStats(level: COMMUNE, within: "departement:62") { territory { ref } allies organizations persons chantiers } }',
+      // Loos-en-Gohelle: alpha-energie, delta-personne and the 10 even zêtas are based there (and the canary, not counted)
+      check: (d) => expect(d.territoryStats).toEqual([{ territory: { ref: 'commune:62528' }, allies: 12, organizations: 11, persons: 1, chantiers: 0 }]),
+    },
+    territoryStatsRegion: {
+      query: '{ territoryStats(level: REGION, filter: { kinds: [PERSON] }) { territory { ref } allies persons } }',
+      // the canary acts in region:32 and is based in Loos: only delta counts
+      check: (d) => expect(d.territoryStats.find((r: Data) => r.territory.ref === 'region:32')).toEqual({ territory: { ref: 'region:32' }, allies: 1, persons: 1 }),
+    },
+    themeStats: {
+      query: '{ themeStats { theme { slug } allies leads chantiers } }',
+      // energie: alpha (lead), beta, gamma; the canary (a lead too) is not counted
+      check: (d) => expect(d.themeStats.find((r: Data) => r.theme.slug === 'energie')).toEqual({ theme: { slug: 'energie' }, allies: 3, leads: 1, chantiers: 1 }),
+    },
   };
 
   it('the neighbourhood of the organisation the canary belongs to answers, without it', async () => {

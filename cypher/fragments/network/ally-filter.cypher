@@ -3,7 +3,7 @@
 // anything PART_OF it; chantier: contributes to it; objective: contributes to a chantier serving it).
 WHERE ($canSeePrivate OR NOT a:Person OR a.public = true)
   AND ($f.kinds IS NULL OR a.kind IN $f.kinds)
-  AND ($f.themes IS NULL OR EXISTS { (a)-[:WORKS_ON]->(t:Theme) WHERE t.slug IN $f.themes })
+  AND ($f.themes IS NULL OR EXISTS { (a)-[:WORKS_ON]->(filterTheme:Theme) WHERE filterTheme.slug IN $f.themes })
   AND ($f.chantier IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: $f.chantier}) })
   AND ($f.objective IS NULL OR EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier)-[:SERVES]->(:CharterObjective {code: $f.objective}) })
-  AND ($f.territory IS NULL OR $f.territory IN [(a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(up:Territory) | up.ref])
+  AND ($f.territory IS NULL OR $f.territory IN [(a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(filterUp:Territory) | filterUp.ref])
