@@ -79,6 +79,34 @@ describe('network', () => {
       await badInput(q('a1', '(theme: "nope")'), 'theme', /unknown theme "nope"/);
     });
   });
+  describe('Ally.suggestedCollaborators', () => {
+    const q = (slug: string) => `{ ally(slug: "${slug}") { suggestedCollaborators { score reasons ally { slug } } } }`;
+    const AA4 = Math.round((1 / Math.log(4)) * 1000) / 1000; // a common collaborator with 4 collaborators
+
+    it('scores and reasons, computed by hand', async () => {
+      // a2 (Loos-en-Gohelle, énergie) already works with a1, a3, a4. Paul: a1 in common (4
+      // collaborators) + the same seat; b1: a4 in common (4 collaborators) + énergie. The private
+      // person (same seat, énergie, member of a1) is never suggested.
+      const d = await ok(q('a2'));
+      expect(d.ally.suggestedCollaborators).toEqual([
+        { ally: { slug: 'paul' }, score: Math.round((1 / Math.log(4) + 1) * 1000) / 1000, reasons: ['1 collaborator in common: Anémone Énergie', 'both in Loos-en-Gohelle'] },
+        { ally: { slug: 'b1' }, score: Math.round((1 / Math.log(4) + 0.5) * 1000) / 1000, reasons: ['1 collaborator in common: Dahlia Réseau', 'both work on Énergie'] },
+      ]);
+    });
+
+    it('the same région counts a quarter', async () => {
+      const d = await ok(q('a3'));
+      expect(d.ally.suggestedCollaborators).toEqual([
+        { ally: { slug: 'paul' }, score: Math.round((1 / Math.log(4) + 0.25) * 1000) / 1000, reasons: ['1 collaborator in common: Anémone Énergie', 'both in Hauts-de-France'] },
+        { ally: { slug: 'b1' }, score: AA4, reasons: ['1 collaborator in common: Dahlia Réseau'] },
+      ]);
+    });
+
+    it('first: 51 is BAD_USER_INPUT naming it', async () => {
+      await badInput('{ ally(slug: "a2") { suggestedCollaborators(first: 51) { score } } }', 'first', /first: must be between 1 and 50 \(got 51\)/);
+    });
+  });
+
   describe('collaborationPath', () => {
     const q = (from: string, to: string, maxHops?: number) =>
       `{ collaborationPath(from: "${from}", to: "${to}"${maxHops ? `, maxHops: ${maxHops}` : ''}) { hops steps { ally { slug } via { ${VIA} } } } }`;

@@ -39,6 +39,16 @@ describe('privacy canary: network fields', () => {
       query: `{ ally(slug: "beta-nourriture") { collaborators(theme: "energie") { totalCount edges { node { ally { ${ally} } via { ${via} } } } } } }`,
       check: (d) => expect(d.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['alpha-energie']),
     },
+    suggestions: {
+      query: `{ ally(slug: "gamma-bretagne") { suggestedCollaborators(first: 50) { score reasons ally { ${ally} } } } beta: ally(slug: "beta-nourriture") { suggestedCollaborators(first: 50) { score reasons ally { ${ally} } } } }`,
+      // beta works with alpha, whose other collaborator is delta; the canary (a collaborator of
+      // alpha and beta, on their themes, in their région) is never suggested nor counted in common.
+      check: (d) => {
+        expect(d.beta.suggestedCollaborators.map((s: Data) => s.ally.slug)).toContain('delta-personne');
+        expect(d.beta.suggestedCollaborators.find((s: Data) => s.ally.slug === 'delta-personne').reasons[0]).toBe('1 collaborator in common: Alpha Énergie');
+        expect(Array.isArray(d.ally.suggestedCollaborators)).toBe(true);
+      },
+    },
     path: {
       query: `{ collaborationPath(from: "beta-nourriture", to: "delta-personne") { hops steps { ally { ${ally} } via { ${via} } } } }`,
       // beta → alpha (chantier) → delta (membership); never beta → canary → …

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
@@ -6,6 +7,7 @@ import { Connection, PageRequest, toConnection } from '../../common/relay';
 import { keysetParams, nodeById, nodeByKey, NodeRow, privacyParams } from '../node/node.repository';
 import { compareContexts } from './collaboration';
 import { Neighbour, shortestPath } from './shortest-path';
+import { SuggestionParts, suggestionReasons } from './suggestions';
 
 const collaboratorsPage = cypherQuery('network/collaborators-page');
 
@@ -93,4 +95,38 @@ export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: 
     if (!(ally && 'id' in ally)) throw new Error(`ally ${id} of a path vanished`);
     return { ally, via: i === 0 ? [] : viaOf.get(`${ids[i - 1]}>${id}`) ?? [] };
   });
+}
+
+const suggestedCollaboratorsQuery = cypherQuery('network/suggested-collaborators');
+export const MAX_SUGGESTIONS = 50;
+export const DEFAULT_SUGGESTIONS = 10;
+
+export function suggestionsFirstArgument(first: number | undefined): number {
+  const n = first ?? DEFAULT_SUGGESTIONS;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SUGGESTIONS) throw new BadUserInputError(`first: must be between 1 and ${MAX_SUGGESTIONS} (got ${n})`, 'first');
+  return n;
+}
+
+export interface SuggestionRow {
+  ally: NodeRow;
+  score: number;
+  reasons: string[];
+}
+
+/** Suggested collaborators of an ally, batched across the parent allies of one request level. */
+export async function suggestedCollaborators(ctx: Context, ally: NodeRow, first: number): Promise<SuggestionRow[]> {
+  const batch = loader(ctx, `suggestedCollaborators:${first}`, () =>
+    new DataLoader<string, SuggestionRow[]>(async (eids) => {
+      const rows = await ctx.db.read<{ parent: string; suggestions: (SuggestionParts & { ally: NodeRow; score: number })[] }>(suggestedCollaboratorsQuery, {
+        eids,
+        limit: neo4j.int(first),
+        ...privacyParams(ctx),
+      });
+      const map = new Map(rows.map((r) => [r.parent, r.suggestions]));
+      return eids.map((eid) =>
+        (map.get(eid) ?? []).map((s) => ({ ally: s.ally, score: Math.round(s.score * 1000) / 1000, reasons: suggestionReasons(s) })),
+      );
+    }),
+  );
+  return batch.load(ally._eid);
 }

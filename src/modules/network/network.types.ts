@@ -152,3 +152,18 @@ export class Network {
   @Field(() => [NetworkCommunity], { description: 'The communities of the returned nodes, largest first.' })
   communities!: NetworkCommunity[];
 }
+
+@ObjectType({ description: 'An ally this one does not work with yet, and why it might.' })
+export class SuggestedCollaborator {
+  @Field(() => Ally, { description: 'The suggested ally.' })
+  ally!: Ally;
+
+  @Field(() => Float, {
+    description:
+      'Adamic–Adar over the collaboration graph (Σ 1/ln(number of collaborators of each common collaborator)) + 0.5 per shared theme + 1 for the same seat commune, else 0.5 for the same département, else 0.25 for the same région.',
+  })
+  score!: number;
+
+  @Field(() => [String], { description: 'Why, for a person to read: common collaborators, shared themes, a shared place.' })
+  reasons!: string[];
+}
