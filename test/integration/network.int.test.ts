@@ -212,6 +212,9 @@ describe('network', () => {
       expect(top).toEqual(['a4', 'b1']);
       const a1a2 = net.edges.find((e: Data) => [e.source, e.target].sort().join() === [n.get('a1')!.id, n.get('a2')!.id].sort().join());
       expect(a1a2).toMatchObject({ type: 'COLLABORATES_WITH', weight: 3 });
+      // betweenness is computed only when selected; the rest is the same without it
+      const lean = (await ok('{ network(filter: { themes: ["energie", "alimentation"] }, projection: COLLABORATION) { nodes { id degree community } communities { id size label } } }')).network;
+      expect(lean.nodes).toEqual(net.nodes.map((x: Data) => ({ id: x.id, degree: x.degree, community: x.community })));
       // the same graph gives the same answer
       expect((await ok(`{ network(filter: { themes: ["energie", "alimentation"] }, projection: COLLABORATION) { ${NET} } }`)).network).toEqual(net);
     });

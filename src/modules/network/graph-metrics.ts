@@ -43,9 +43,9 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Keeps at most `maxNodes` nodes — `pinned` first (a neighbourhood's centre), then the most
  * connected in the whole collected subgraph (degree = number of distinct neighbours, ties by key) —
- * and the edges between kept nodes; then computes degree, community and betweenness on what is kept.
+ * and the edges between kept nodes; then computes degree, community and (when asked) betweenness on what is kept.
  */
-export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: number, pinned: string[] = []): Analysed {
+export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: number, pinned: string[] = [], withBetweenness = true): Analysed {
   const all = new Set(nodeKeys);
   for (const e of edges) {
     all.add(e.s);
@@ -77,7 +77,9 @@ export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: 
     else g.addEdge(e.s, e.t, { weight: e.weight });
   }
   const partition = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: seededRandom(LOUVAIN_SEED) }) : Object.fromEntries(g.nodes().map((n, i) => [n, i]));
-  const betweenness = g.order > 2 ? betweennessCentrality(g, { normalized: true, getEdgeWeight: null }) : {};
+  // Brandes' betweenness is O(nodes × edges): the costliest step (≈1 s on 2000 nodes), so it is
+  // skipped when the client does not select it.
+  const betweenness = withBetweenness && g.order > 2 ? betweennessCentrality(g, { normalized: true, getEdgeWeight: null }) : {};
   const degree = (k: string) => g.degree(k);
 
   // Communities renumbered: by size desc, then by their hub's key; the hub is the most connected member.

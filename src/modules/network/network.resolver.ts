@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../../common/selection';
 import type { Context } from '../../context';
 import { CollaborationPath, Network, NetworkFilter, NetworkProjection } from './network.types';
 import { buildNeighbourhood, buildNetwork, DEFAULT_NETWORK_NODES, depthArgument, MAX_DEPTH, MAX_NETWORK_NODES, maxNodesArgument, networkArguments } from './network.service';
@@ -29,9 +31,10 @@ export class NetworkResolver {
     @Arg('maxNodes', () => Int, { nullable: true, description: `At most this many nodes, 1–${MAX_NETWORK_NODES} (default ${DEFAULT_NETWORK_NODES}).` }) maxNodes: number | undefined,
     @Arg('projection', () => NetworkProjection, { nullable: true, description: 'BIPARTITE (default) or COLLABORATION.' }) projection: NetworkProjection | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Network> {
     const args = networkArguments(filter, maxNodes);
-    return buildNetwork(ctx, args.f, args.maxNodes, projection ?? NetworkProjection.BIPARTITE);
+    return buildNetwork(ctx, args.f, args.maxNodes, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']));
   }
 
   @Query(() => Network, {
@@ -44,9 +47,10 @@ export class NetworkResolver {
     @Arg('maxNodes', () => Int, { nullable: true, description: `At most this many nodes, 1–${MAX_NETWORK_NODES} (default ${DEFAULT_NETWORK_NODES}).` }) maxNodes: number | undefined,
     @Arg('projection', () => NetworkProjection, { nullable: true, description: 'BIPARTITE (default) or COLLABORATION.' }) projection: NetworkProjection | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Network | null> {
     const d = depthArgument(depth);
     const n = maxNodesArgument(maxNodes);
-    return buildNeighbourhood(ctx, id, d, n, projection ?? NetworkProjection.BIPARTITE);
+    return buildNeighbourhood(ctx, id, d, n, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']));
   }
 }

@@ -82,19 +82,19 @@ export function networkArguments(filter: NetworkFilter | undefined, maxNodes: nu
 }
 
 /** A network of the allies a filter selects, in the given projection, with its analytics. */
-export async function buildNetwork(ctx: Context, f: NetworkFilterParams, maxNodes: number, projection: NetworkProjection): Promise<Network> {
+export async function buildNetwork(ctx: Context, f: NetworkFilterParams, maxNodes: number, projection: NetworkProjection, betweenness = true): Promise<Network> {
   const { total, allies } = await selectNetworkAllies(ctx, f, READ_FACTOR * maxNodes);
-  if (!allies.length) return finish(ctx, [], [], maxNodes, [], 0);
+  if (!allies.length) return finish(ctx, [], [], maxNodes, [], 0, betweenness);
   if (projection === NetworkProjection.COLLABORATION) {
     const edges = await collaborationEdges(ctx, allies);
-    return finish(ctx, allies, edges, maxNodes, [], total - allies.length);
+    return finish(ctx, allies, edges, maxNodes, [], total - allies.length, betweenness);
   }
   const rows = await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteFromAllies, { eids: allies, ...privacyParams(ctx) });
-  return finish(ctx, allies, rows.map((r) => ({ ...r, weight: 1 })), maxNodes, [], total - allies.length);
+  return finish(ctx, allies, rows.map((r) => ({ ...r, weight: 1 })), maxNodes, [], total - allies.length, betweenness);
 }
 
 /** The nodes around one node, up to `depth` steps, in the given projection; null when it is not visible. */
-export async function buildNeighbourhood(ctx: Context, globalId: string, depth: number, maxNodes: number, projection: NetworkProjection): Promise<Network | null> {
+export async function buildNeighbourhood(ctx: Context, globalId: string, depth: number, maxNodes: number, projection: NetworkProjection, betweenness = true): Promise<Network | null> {
   const parsed = fromGlobalId(globalId);
   if (!parsed) throw new BadUserInputError(`id: "${globalId}" is not a global id; use an id returned by the API`, 'id');
   const centre = await nodeById(ctx).load(parsed.id);
@@ -124,7 +124,7 @@ export async function buildNeighbourhood(ctx: Context, globalId: string, depth: 
   const edges = collaboration
     ? await collaborationEdges(ctx, eids)
     : (await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteAmong, { eids })).map((r) => ({ ...r, weight: 1 }));
-  return finish(ctx, eids, edges, maxNodes, [centre._eid], 0);
+  return finish(ctx, eids, edges, maxNodes, [centre._eid], 0, betweenness);
 }
 
 async function collaborationEdges(ctx: Context, eids: string[]): Promise<RawEdge[]> {
@@ -140,8 +140,8 @@ interface Described {
 }
 
 /** Truncates and analyses, then describes the kept nodes (one more round trip) with global ids. */
-async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes: number, pinned: string[], unread: number): Promise<Network> {
-  const a = analyse(nodes, edges, maxNodes, pinned);
+async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes: number, pinned: string[], unread: number, betweenness: boolean): Promise<Network> {
+  const a = analyse(nodes, edges, maxNodes, pinned, betweenness);
   const rows = a.nodes.length ? await ctx.db.read<Described>(describeNodes, { eids: a.nodes.map((n) => n.key) }) : [];
   const byEid = new Map(rows.map((r) => [r.eid, r]));
   const globalOf = new Map<string, string>();

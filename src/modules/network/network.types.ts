@@ -101,7 +101,7 @@ export class NetworkNode {
   @Field(() => Int, { description: 'Louvain community in the returned subgraph (seeded: the same graph gives the same partition); see Network.communities.' })
   community!: number;
 
-  @Field(() => Float, { description: 'Normalised betweenness centrality in the returned subgraph (0–1): how much this node bridges others.' })
+  @Field(() => Float, { description: 'Normalised betweenness centrality in the returned subgraph (0–1): how much this node bridges others. Computed only when selected (it is the costliest metric: about a second for 2000 nodes).' })
   betweenness!: number;
 }
 
