@@ -1,6 +1,6 @@
 import type { Bundle, BundlePoint, BundleTerritory } from './bundle.types';
 import { foldForSort } from '../../common/text';
-import { OfficialTerritory, withAncestors } from '../territory/geography';
+import { officialCentre, OfficialTerritory, withAncestors } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import { searchableText } from '../search/search-text';
 import { postalCodesOf } from '../search/postal-codes';
@@ -242,7 +242,7 @@ export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerri
       sortName: foldForSort(listed?.name ?? o.name),
       searchText: territorySearchText(listed?.name ?? o.name, o.level, o.code),
       population: listed?.population ?? o.population ?? null,
-      center: p(listed?.center),
+      center: p(listed?.center ?? officialCentre(o.ref)),
       pilot: p(listed?.pilot),
       pilotSince: p(listed?.pilotSince),
     },
