@@ -77,26 +77,30 @@ interface References {
  * contexts as the API's), breadth-first from `from`: the farthest ally within 6 hops (ties by slug).
  */
 function farthestCollaborator(bundle: Bundle, from: string): { slug: string; hops: number } {
-  const adj = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    if (a === b) return;
-    if (!adj.has(a)) adj.set(a, new Set());
-    if (!adj.has(b)) adj.set(b, new Set());
-    adj.get(a)!.add(b);
-    adj.get(b)!.add(a);
+  // Walked through the contexts (ally → chantier/community/organisation → ally), never as pairs: a
+  // chantier of 800 participants would make 320,000 of them.
+  const groupsOf = new Map<string, number[]>();
+  const members: string[][] = [];
+  const addGroup = (slugs: string[]) => {
+    const g = members.push(slugs) - 1;
+    for (const s of slugs) groupsOf.set(s, [...(groupsOf.get(s) ?? []), g]);
   };
-  const groups = [
-    ...(bundle.chantiers ?? []).map((c) => (c.participants ?? []).map((p) => p.ally)),
-    ...(bundle.communities ?? []).map((c) => (c.members ?? []).map((m) => m.ally)),
-  ];
-  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) link(g[i], g[j]);
-  for (const af of bundle.affiliations ?? []) link(af.person, af.organization);
+  for (const c of bundle.chantiers ?? []) addGroup((c.participants ?? []).map((p) => p.ally));
+  for (const c of bundle.communities ?? []) addGroup((c.members ?? []).map((m) => m.ally));
+  for (const af of bundle.affiliations ?? []) addGroup([af.person, af.organization]);
   const privateSlugs = new Set((bundle.allies ?? []).filter((a) => a.kind === 'PERSON' && a.public !== true).map((a) => a.slug));
   const dist = new Map([[from, 0]]);
+  const usedGroups = new Set<number>();
   let frontier = [from];
   for (let d = 1; d <= 6 && frontier.length; d++) {
     const next: string[] = [];
-    for (const u of frontier) for (const v of adj.get(u) ?? []) if (!dist.has(v) && !privateSlugs.has(v)) { dist.set(v, d); next.push(v); }
+    for (const u of frontier) {
+      for (const g of groupsOf.get(u) ?? []) {
+        if (usedGroups.has(g)) continue;
+        usedGroups.add(g);
+        for (const v of members[g]) if (!dist.has(v) && !privateSlugs.has(v)) { dist.set(v, d); next.push(v); }
+      }
+    }
     frontier = next;
   }
   const [slug, hops] = [...dist].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
