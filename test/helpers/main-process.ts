@@ -14,7 +14,9 @@ export interface MainProcess {
 /** Runs the built server (`node dist/src/main.js`, what npm start runs) with the given environment. */
 export function startMain(env: Record<string, string>): MainProcess {
   const child = spawn(process.execPath, [fromRoot('dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    // A loaded CI machine plans a cold query in more than the API's 5 s: the test API gets 60 s for the
+    // same reason (global-setup.ts). Tests of the timeouts themselves set their own.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', NEO4J_TX_TIMEOUT_S: '60', ARCHIPEL_REQUEST_TIMEOUT_S: '60', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
