@@ -16,7 +16,8 @@ import {
 } from './harness';
 
 /**
- * npm run bench:read -- [--allies 10000[,100000]] [--seed 1] [--runs 7]
+ * npm run bench:read -- [--allies 10000[,100000]] [--seed 1] [--runs 7] [--ops all|network]
+ * (--ops network: only the operations of who works with whom)
  *
  * A benchmark, not a timed test: the wall time of representative read requests, as a client sees
  * them. Per scale: a synthetic bundle made and imported by the real CLIs into a dedicated embedded
@@ -64,6 +65,46 @@ interface References {
   objective: string;
   /** The ally taking part in the most chantiers: node(id) of a hub, with its degree. */
   hubAlly: string;
+  /** An ally with the median number of chantiers, for collaborators and suggestions. */
+  medianAlly: string;
+  /** The ally farthest from medianAlly in the collaboration graph (at most 6 hops), and its distance. */
+  farAlly: string;
+  farHops: number;
+}
+
+/**
+ * The collaboration graph of a bundle (shared chantier, shared community, membership: the same
+ * contexts as the API's), breadth-first from `from`: the farthest ally within 6 hops (ties by slug).
+ */
+function farthestCollaborator(bundle: Bundle, from: string): { slug: string; hops: number } {
+  // Walked through the contexts (ally → chantier/community/organisation → ally), never as pairs: a
+  // chantier of 800 participants would make 320,000 of them.
+  const groupsOf = new Map<string, number[]>();
+  const members: string[][] = [];
+  const addGroup = (slugs: string[]) => {
+    const g = members.push(slugs) - 1;
+    for (const s of slugs) groupsOf.set(s, [...(groupsOf.get(s) ?? []), g]);
+  };
+  for (const c of bundle.chantiers ?? []) addGroup((c.participants ?? []).map((p) => p.ally));
+  for (const c of bundle.communities ?? []) addGroup((c.members ?? []).map((m) => m.ally));
+  for (const af of bundle.affiliations ?? []) addGroup([af.person, af.organization]);
+  const privateSlugs = new Set((bundle.allies ?? []).filter((a) => a.kind === 'PERSON' && a.public !== true).map((a) => a.slug));
+  const dist = new Map([[from, 0]]);
+  const usedGroups = new Set<number>();
+  let frontier = [from];
+  for (let d = 1; d <= 6 && frontier.length; d++) {
+    const next: string[] = [];
+    for (const u of frontier) {
+      for (const g of groupsOf.get(u) ?? []) {
+        if (usedGroups.has(g)) continue;
+        usedGroups.add(g);
+        for (const v of members[g]) if (!dist.has(v) && !privateSlugs.has(v)) { dist.set(v, d); next.push(v); }
+      }
+    }
+    frontier = next;
+  }
+  const [slug, hops] = [...dist].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+  return { slug, hops };
 }
 
 function pickReferences(bundle: Bundle): References {
@@ -83,7 +124,12 @@ function pickReferences(bundle: Bundle): References {
   const region = first(Object.keys(REGION_BOXES), 'régions');
   const participations = new Map<string, number>();
   for (const c of bundle.chantiers ?? []) for (const p of c.participants ?? []) participations.set(p.ally, (participations.get(p.ally) ?? 0) + 1);
-  const hubAlly = [...participations].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? bundle.allies![0].slug;
+  const byParticipations = [...participations].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  const hubAlly = byParticipations[0]?.[0] ?? bundle.allies![0].slug;
+  const publicAllies = new Set((bundle.allies ?? []).filter((a) => a.kind === 'ORGANIZATION' || a.public === true).map((a) => a.slug));
+  const visible = byParticipations.filter(([slug]) => publicAllies.has(slug));
+  const medianAlly = visible[Math.floor(visible.length / 2)]?.[0] ?? hubAlly;
+  const far = farthestCollaborator(bundle, medianAlly);
   if (!(bundle.allies ?? []).some((a) => a.name.includes(TEXT_WORD.name))) throw new Error(`no ally name holds "${TEXT_WORD.name}"`);
   return {
     themeA: themes[0],
@@ -93,6 +139,9 @@ function pickReferences(bundle: Bundle): References {
     commune: first(Object.keys(COMMUNE_CENTRES), 'communes'),
     objective: objectives.includes('2') ? '2' : objectives[0],
     hubAlly,
+    medianAlly,
+    farAlly: far.slug,
+    farHops: far.hops,
   };
 }
 
@@ -257,6 +306,58 @@ function operations(r: References): Operation[] {
       total: (data) => ((data.charterObjectives ?? []) as { chantiers: { totalCount: number }; allies: { totalCount: number } }[])
         .map((o) => `${o.chantiers.totalCount}/${o.allies.totalCount}`).join(', ') + ' (chantiers/allies)',
     },
+    ...networkOperations(r),
+  ];
+}
+
+/** Who works with whom (issue #11): collaborators, suggestions, a path, networks, search, statistics. */
+function networkOperations(r: References): Operation[] {
+  const collaborators = (slug: string, what: string): Operation => ({
+    name: `collaborators(first: 20) of ${what} ${slug}`,
+    query: `query BenchCollaborators($slug: String!) { ally(slug: $slug) { collaborators(first: 20) { totalCount edges { node { weight ally { name } via { id } } } } } }`,
+    variables: { slug },
+    list: 'ally.collaborators.edges',
+    total: 'ally.collaborators.totalCount',
+  });
+  return [
+    collaborators(r.medianAlly, 'the median ally'),
+    collaborators(r.hubAlly, 'the hub ally'),
+    {
+      name: `suggestedCollaborators(first: 10) of the median ally ${r.medianAlly}`,
+      query: 'query BenchSuggestions($slug: String!) { ally(slug: $slug) { suggestedCollaborators(first: 10) { score reasons ally { name } } } }',
+      variables: { slug: r.medianAlly },
+      list: 'ally.suggestedCollaborators',
+    },
+    {
+      name: `collaborationPath(maxHops: 6) ${r.medianAlly} → ${r.farAlly} (${r.farHops} hops)`,
+      query: 'query BenchPath($from: String!, $to: String!) { collaborationPath(from: $from, to: $to, maxHops: 6) { hops steps { ally { name } via { id } } } }',
+      variables: { from: r.medianAlly, to: r.farAlly },
+      list: 'collaborationPath.steps',
+      total: 'collaborationPath.hops',
+    },
+    ...(['BIPARTITE', 'COLLABORATION'] as const).map((projection) => ({
+      name: `network(themes: [${r.themeA}], maxNodes: 2000, ${projection}) with communities`,
+      query: `query BenchNetwork($theme: String!) { network(filter: { themes: [$theme] }, maxNodes: 2000, projection: ${projection}) { truncated totalNodes nodes { id type label degree community betweenness } edges { source target weight } communities { id size label } } }`,
+      variables: { theme: r.themeA },
+      list: 'network.nodes',
+      total: 'network.totalNodes',
+    })),
+    {
+      name: `search(text: "${TEXT_WORD.query}", first: 20)`,
+      query: 'query BenchSearch($text: String!) { search(text: $text, first: 20) { score node { id } } }',
+      variables: { text: TEXT_WORD.query },
+      list: 'search',
+    },
+    {
+      name: 'territoryStats(level: REGION)',
+      query: 'query BenchRegionStats { territoryStats(level: REGION) { territory { code name } allies organizations persons chantiers } }',
+      list: 'territoryStats',
+    },
+    {
+      name: 'themeStats',
+      query: 'query BenchThemeStats { themeStats { theme { slug } allies leads chantiers } }',
+      list: 'themeStats',
+    },
   ];
 }
 
@@ -332,7 +433,7 @@ interface ScaleResult {
   error?: string;
 }
 
-async function benchScale(allies: number, seed: number, runs: number, dir: string): Promise<ScaleResult> {
+async function benchScale(allies: number, seed: number, runs: number, dir: string, only?: 'network'): Promise<ScaleResult> {
   const label = scaleLabel(allies);
   const generated = await generateBundle(allies, seed, dir, label);
   const result: ScaleResult = { allies, generated, measured: [] };
@@ -342,7 +443,7 @@ async function benchScale(allies: number, seed: number, runs: number, dir: strin
   } catch (err) {
     return { ...result, error: `could not pick references from the bundle: ${(err as Error).message}` };
   }
-  const ops = operations(result.references);
+  const ops = only === 'network' ? networkOperations(result.references) : operations(result.references);
   return withNeo4j(label, async (neo4j) => {
     result.imported = parseImport(await runCli('import', [generated.file], cliEnv(neo4j), `${label} import`));
     if (result.imported.error) return { ...result, error: `import failed, ${result.imported.error}` };
@@ -430,12 +531,13 @@ async function main(): Promise<number> {
       allies: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '7' },
+      ops: { type: 'string', default: 'all' },
     },
   });
   const scales = parseScales(values.allies);
   const runs = Number(values.runs);
-  if (!scales || !/^\d+$/.test(values.seed) || !Number.isInteger(runs) || runs < 1) {
-    process.stderr.write('usage: npm run bench:read -- [--allies 10000[,100000]] [--seed 1] [--runs 7]\n');
+  if (!scales || !/^\d+$/.test(values.seed) || !Number.isInteger(runs) || runs < 1 || !['all', 'network'].includes(values.ops)) {
+    process.stderr.write('usage: npm run bench:read -- [--allies 10000[,100000]] [--seed 1] [--runs 7] [--ops all|network]\n');
     return 2;
   }
   const seed = Number(values.seed);
@@ -443,7 +545,7 @@ async function main(): Promise<number> {
   const bundles = tempDir('archipel-bench-bundles-');
   const results: ScaleResult[] = [];
   try {
-    for (const allies of scales) results.push(await benchScale(allies, seed, runs, bundles.dir));
+    for (const allies of scales) results.push(await benchScale(allies, seed, runs, bundles.dir, values.ops === 'network' ? 'network' : undefined));
   } finally {
     await bundles.remove();
   }

@@ -12,6 +12,10 @@ import { CharterObjectiveResolver, CharterResolver } from './modules/charter/cha
 import { EventResolver } from './modules/event/event.resolver';
 import { ResourceResolver } from './modules/resource/resource.resolver';
 import { LearningCommunityResolver } from './modules/community/community.resolver';
+import { AllyNetworkResolver } from './modules/network/ally-network.resolver';
+import { NetworkResolver } from './modules/network/network.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
+import { StatsResolver } from './modules/stats/stats.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,6 +32,10 @@ export const resolvers: NonEmptyArray<Function> = [
   EventResolver,
   ResourceResolver,
   LearningCommunityResolver,
+  AllyNetworkResolver,
+  NetworkResolver,
+  SearchResolver,
+  StatsResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -87,7 +87,7 @@ export function cypherQuery(name: string, sample?: Record<string, unknown>): Cyp
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query = Object.freeze({ name, text: expandMacros(text.trim()), sample });
+  const query = Object.freeze({ name, text: expandMacros(expandIncludes(text, file).trim()), sample });
   bound.set(name, query);
   return query;
 }
@@ -103,6 +103,30 @@ export function composedQuery(name: string, parts: () => string[], sample?: Reco
   const query = Object.freeze({ name, text, sample });
   composed.set(name, query);
   return query;
+}
+
+const INCLUDE = /^([ \t]*)\/\/ #include ([a-z0-9/-]+)[ \t]*$/gm;
+
+/**
+ * Replaces each line `// #include <name>` with the fixed fragment cypher/fragments/<name>.cypher
+ * (indented like the directive), so that a definition shared by several queries — the collaboration
+ * context — is written once. Fragments are reviewed Cypher, never user input; the bound text is what
+ * runs and what the EXPLAIN test compiles.
+ */
+function expandIncludes(text: string, file: string): string {
+  return text.replace(INCLUDE, (_line, indent: string, fragment: string) => {
+    let body: string;
+    try {
+      body = readFileSync(path.join(fragmentsDir, `${fragment}.cypher`), 'utf8');
+    } catch {
+      throw new Error(`${file}: no Cypher fragment "${fragment}" (expected ${path.join(fragmentsDir, `${fragment}.cypher`)})`);
+    }
+    return body
+      .trimEnd()
+      .split('\n')
+      .map((l) => (l ? indent + l : l))
+      .join('\n');
+  });
 }
 
 export function boundQueries(): CypherQuery[] {

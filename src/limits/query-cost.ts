@@ -51,6 +51,23 @@ export const FIELD_BOUNDS: Readonly<Record<string, number>> = {
   'Query.network': 2000,
   'Query.neighbourhood': 2000,
   'Query.collaborationPath': 7,
+  // A network counts its maxNodes once: its nodes, edges and communities are those items again
+  // (as a connection's edges), so they pass the cost through.
+  'Network.nodes': 1,
+  'Network.edges': 1,
+  'Network.communities': 1,
+  // A path counts maxHops + 1 once: its steps are those items.
+  'CollaborationPath.steps': 1,
+  // The shared contexts of a pair: a few chantiers and communities.
+  'Collaborator.via': 10,
+  'PathStep.via': 10,
+  // The readable reasons of a suggestion: at most three sentences.
+  'SuggestedCollaborator.reasons': 3,
+  // One row per territory of a level within a territory: 18 régions, 101 départements, and the
+  // communes of a département (up to ~900).
+  'Query.territoryStats': 1000,
+  // One row per theme.
+  'Query.themeStats': 200,
 };
 
 /** A plain list that FIELD_BOUNDS does not name. */

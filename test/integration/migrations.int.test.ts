@@ -34,11 +34,11 @@ describe('migrations', () => {
   it('creates the uniqueness constraints and the full-text index', async () => {
     const names = await api.db.readTx(async (tx) => {
       const c = await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
-      const i = await tx.run("SHOW INDEXES YIELD name, type, options WHERE type = 'FULLTEXT' RETURN collect(name) AS names, collect(options.indexConfig.`fulltext.analyzer`) AS analyzers");
-      return { constraints: c.records[0].get('names') as string[], fulltext: i.records[0].toObject() };
+      const i = await tx.run("SHOW INDEXES YIELD name, type, options WHERE type = 'FULLTEXT' RETURN name, options.indexConfig.`fulltext.analyzer` AS analyzer ORDER BY name");
+      return { constraints: c.records[0].get('names') as string[], fulltext: i.records.map((r) => [r.get('name'), r.get('analyzer')]) };
     });
     expect(names.constraints).toEqual(expect.arrayContaining(['ally_slug', 'territory_ref', 'objective_code', 'migration_version']));
-    expect(names.fulltext).toEqual({ names: ['search_text'], analyzers: ['standard-folding'] });
+    expect(names.fulltext).toEqual([['search_all', 'standard-folding'], ['search_text', 'standard-folding']]);
   });
 
   it('run at start with the batch transaction timeout, not the API request timeout', async () => {

@@ -2,6 +2,8 @@ import type { Bundle, BundlePoint, BundleTerritory } from './bundle.types';
 import { foldForSort } from '../../common/text';
 import { officialCentre, OfficialTerritory, withAncestors } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
+import { searchableText } from '../search/search-text';
+import { postalCodesOf } from '../search/postal-codes';
 import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, StateRow, keysQuery, stateQuery } from './sync-engine';
 
 /**
@@ -102,7 +104,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
     (bundle.themes ?? []).map<DesiredItem>((t) => ({
       key: t.slug,
       labels: ['Theme'],
-      props: { slug: t.slug, name: t.name, sortName: foldForSort(t.name), description: p(t.description) },
+      props: { slug: t.slug, name: t.name, sortName: foldForSort(t.name), description: p(t.description), searchText: searchableText([t.name, t.description]) },
       rels: t.parent ? [rel('SUBTHEME_OF', 'out', 'Theme', t.parent)] : [],
     })),
     'SUBTHEME_OF',
@@ -128,6 +130,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
       slug: a.slug,
       name: a.name,
       sortName: foldForSort(a.name),
+      searchText: searchableText([a.name, a.description]),
       kind: a.kind,
       organizationType: p(a.organizationType),
       description: p(a.description),
@@ -155,7 +158,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const events = (bundle.events ?? []).map<DesiredItem>((e) => ({
     key: e.slug,
     labels: ['Event'],
-    props: { slug: e.slug, title: e.title, sortTitle: foldForSort(e.title), kind: p(e.kind), startsOn: p(e.startsOn), endsOn: p(e.endsOn), online: p(e.online), venue: p(e.venue) },
+    props: { slug: e.slug, title: e.title, sortTitle: foldForSort(e.title), searchText: searchableText([e.title, e.venue]), kind: p(e.kind), startsOn: p(e.startsOn), endsOn: p(e.endsOn), online: p(e.online), venue: p(e.venue) },
     rels: dedupe((e.participants ?? []).map((x) => rel('TOOK_PART_IN', 'in', 'Ally', x.ally, { role: x.role ?? DEFAULT_ROLES.TOOK_PART_IN }))),
   }));
 
@@ -166,6 +169,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
       slug: c.slug,
       title: c.title,
       sortTitle: foldForSort(c.title),
+      searchText: searchableText([c.title, c.summary]),
       summary: p(c.summary),
       kind: p(c.kind),
       status: p(c.status),
@@ -185,7 +189,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const resources = (bundle.resources ?? []).map<DesiredItem>((r) => ({
     key: r.slug,
     labels: ['Resource'],
-    props: { slug: r.slug, title: r.title, sortTitle: foldForSort(r.title), kind: p(r.kind), url: p(r.url), publishedOn: p(r.publishedOn) },
+    props: { slug: r.slug, title: r.title, sortTitle: foldForSort(r.title), searchText: searchableText([r.title]), kind: p(r.kind), url: p(r.url), publishedOn: p(r.publishedOn) },
     rels: dedupe([
       ...(r.authors ?? []).map((a) => rel('AUTHORED', 'in', 'Ally', a)),
       ...(r.themes ?? []).map((t) => rel('ABOUT', 'out', 'Theme', t)),
@@ -196,7 +200,7 @@ export function bundleToItems(bundle: Bundle, ctx: CodecContext): Record<EntityT
   const communities = (bundle.communities ?? []).map<DesiredItem>((c) => ({
     key: c.slug,
     labels: ['LearningCommunity'],
-    props: { slug: c.slug, name: c.name, sortName: foldForSort(c.name), description: p(c.description) },
+    props: { slug: c.slug, name: c.name, sortName: foldForSort(c.name), description: p(c.description), searchText: searchableText([c.name, c.description]) },
     rels: dedupe([
       ...(c.themes ?? []).map((t) => rel('ABOUT', 'out', 'Theme', t)),
       ...(c.members ?? []).map((m) => rel('MEMBER_OF_COMMUNITY', 'in', 'Ally', m.ally, { role: m.role ?? DEFAULT_ROLES.MEMBER_OF_COMMUNITY })),
@@ -236,6 +240,7 @@ export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerri
       level: o.level,
       name: listed?.name ?? o.name,
       sortName: foldForSort(listed?.name ?? o.name),
+      searchText: territorySearchText(listed?.name ?? o.name, o.level, o.code),
       population: listed?.population ?? o.population ?? null,
       center: p(listed?.center ?? officialCentre(o.ref)),
       pilot: p(listed?.pilot),
@@ -243,6 +248,11 @@ export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerri
     },
     rels: dedupe((listed?.parents ?? o.parents).map((r) => rel('PART_OF', 'out', 'Territory', r))),
   };
+}
+
+/** What a territory is found by: its name, its INSEE code, and a commune's postal codes. */
+function territorySearchText(name: string | undefined, level: string, code: string): string {
+  return searchableText([name, code, ...(level === 'COMMUNE' ? postalCodesOf(code) : [])]);
 }
 
 /**
@@ -270,6 +280,7 @@ function territoryItems(bundle: Bundle): DesiredItem[] {
         level: parsed.value.level,
         name: t.name ?? null,
         sortName: t.name ? foldForSort(t.name) : null,
+        searchText: territorySearchText(t.name, parsed.value.level, parsed.value.code),
         population: p(t.population),
         center: p(t.center),
         pilot: p(t.pilot),

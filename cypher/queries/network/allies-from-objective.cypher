@@ -1,0 +1,13 @@
+// The allies of a network filter ($f), started from the contributors of the chantiers serving the
+// objective, then the residual filter. Params: $f, $cap, $canSeePrivate.
+// #include network/filter-references
+CALL () {
+  MATCH (:CharterObjective {code: $f.objective})<-[:SERVES]-(:Chantier)<-[:CONTRIBUTES_TO]-(a:Ally)
+  WITH DISTINCT a
+  // #include network/ally-filter
+  WITH a, COUNT { (a)--() } AS degree
+  ORDER BY degree DESC, a.id
+  WITH collect(elementId(a)) AS matched
+  RETURN size(matched) AS total, matched[0..$cap] AS allies
+}
+RETURN total, allies, unknownThemes, chantierExists, objectiveExists, territoryExists

@@ -1,0 +1,14 @@
+// The allies of a network filter ($f), started from the territory's subtree walked downwards (the
+// territory and everything PART_OF it, then who is based or acts there), then the residual filter.
+// Params: $f, $cap, $canSeePrivate.
+// #include network/filter-references
+CALL () {
+  MATCH (:Territory {ref: $f.territory})<-[:PART_OF*0..]-(:Territory)<-[:BASED_IN|ACTS_IN]-(a:Ally)
+  WITH DISTINCT a
+  // #include network/ally-filter
+  WITH a, COUNT { (a)--() } AS degree
+  ORDER BY degree DESC, a.id
+  WITH collect(elementId(a)) AS matched
+  RETURN size(matched) AS total, matched[0..$cap] AS allies
+}
+RETURN total, allies, unknownThemes, chantierExists, objectiveExists, territoryExists

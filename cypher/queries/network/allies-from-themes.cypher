@@ -1,0 +1,13 @@
+// The allies of a network filter ($f), started from the tribes of the themes (ANY), then the residual
+// filter. Params: $f, $cap, $canSeePrivate.
+// #include network/filter-references
+CALL () {
+  MATCH (t:Theme)<-[:WORKS_ON]-(a:Ally) WHERE t.slug IN $f.themes
+  WITH DISTINCT a
+  // #include network/ally-filter
+  WITH a, COUNT { (a)--() } AS degree
+  ORDER BY degree DESC, a.id
+  WITH collect(elementId(a)) AS matched
+  RETURN size(matched) AS total, matched[0..$cap] AS allies
+}
+RETURN total, allies, unknownThemes, chantierExists, objectiveExists, territoryExists

@@ -1,0 +1,132 @@
+import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
+import { Context, loader } from '../../context';
+import { cypherQuery } from '../../db/cypher-registry';
+import { BadUserInputError } from '../../errors/app-errors';
+import { Connection, PageRequest, toConnection } from '../../common/relay';
+import { keysetParams, nodeById, nodeByKey, NodeRow, privacyParams } from '../node/node.repository';
+import { compareContexts } from './collaboration';
+import { Neighbour, shortestPath } from './shortest-path';
+import { SuggestionParts, suggestionReasons } from './suggestions';
+
+const collaboratorsPage = cypherQuery('network/collaborators-page');
+
+export interface CollaboratorRow {
+  ally: NodeRow;
+  weight: number;
+  via: NodeRow[];
+}
+
+interface CollaboratorsResult {
+  themeExists: boolean;
+  total: number;
+  rows: { sortKey: string; id: string; item: CollaboratorRow }[];
+}
+
+/** The order of Ally.collaborators, as written in cursors. */
+export const COLLABORATORS_ORDER = 'WEIGHT:DESC';
+
+/** A page of an ally's collaborators, batched across the parent allies of one request level. */
+export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme: string | null, req: PageRequest): Promise<Connection<CollaboratorRow>> {
+  const name = `collaborators:${JSON.stringify([theme, req])}`;
+  const batch = loader(ctx, name, () =>
+    new DataLoader<string, CollaboratorsResult>(async (eids) => {
+      const rows = await ctx.db.read<{ parent: string; themeExists: boolean; total: number; rows: (CollaboratorRow & { sortKey: string; id: string })[] }>(
+        collaboratorsPage,
+        { eids, theme, ...keysetParams(req, false), ...privacyParams(ctx) },
+      );
+      const map = new Map(rows.map((r) => [r.parent, r]));
+      return eids.map((eid) => {
+        const r = map.get(eid);
+        return {
+          themeExists: r?.themeExists ?? true,
+          total: r?.total ?? 0,
+          rows: (r?.rows ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { ally: x.ally, weight: x.weight, via: [...x.via].sort(compareContexts) } })),
+        };
+      });
+    }),
+  );
+  const result = await batch.load(ally._eid);
+  if (!result.themeExists) throw new BadUserInputError(`theme: unknown theme "${theme}"`, 'theme');
+  return toConnection(result.rows, req, async () => result.total);
+}
+
+const collaborationFrontier = cypherQuery('network/collaboration-frontier');
+const sharedContexts = cypherQuery('network/shared-contexts');
+
+export const MAX_HOPS = 6;
+
+/** maxHops as given, checked before any Cypher runs. */
+export function maxHopsArgument(maxHops: number | undefined): number {
+  const n = maxHops ?? MAX_HOPS;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HOPS) {
+    throw new BadUserInputError(`maxHops: must be between 1 and ${MAX_HOPS} (got ${n}); longer chains say little about who works with whom`, 'maxHops');
+  }
+  return n;
+}
+
+export interface PathStepRow {
+  ally: NodeRow;
+  via: NodeRow[];
+}
+
+/**
+ * The shortest collaboration chain between two visible allies (by slug), as steps, or null when
+ * they are more than `maxHops` collaborations apart. One round trip for the endpoints, one per BFS
+ * level (bidirectional, see shortest-path.ts), one for the steps' shared contexts.
+ */
+export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: string, maxHops: number): Promise<PathStepRow[] | null> {
+  const byKey = nodeByKey(ctx, 'Ally');
+  const [from, to] = await Promise.all([byKey.load(fromSlug), byKey.load(toSlug)]);
+  if (!from) throw new BadUserInputError(`from: unknown ally "${fromSlug}"`, 'from');
+  if (!to) throw new BadUserInputError(`to: unknown ally "${toSlug}"`, 'to');
+  const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited) => {
+    const rows = await ctx.db.read<{ from: string; next: Neighbour[] }>(collaborationFrontier, { ids: frontier, visited, ...privacyParams(ctx) });
+    return new Map(rows.map((r) => [r.from, r.next]));
+  });
+  if (!ids) return null;
+  if (ids.length === 1) return [{ ally: from, via: [] }];
+  const pairs = ids.slice(1).map((b, i) => ({ a: ids[i], b }));
+  const rows = await ctx.db.read<{ a: string; b: string; via: NodeRow[] }>(sharedContexts, { pairs, ...privacyParams(ctx) });
+  const viaOf = new Map(rows.map((r) => [`${r.a}>${r.b}`, [...r.via].sort(compareContexts)]));
+  const allies = await nodeById(ctx).loadMany(ids);
+  return ids.map((id, i) => {
+    const ally = allies[i];
+    if (!(ally && 'id' in ally)) throw new Error(`ally ${id} of a path vanished`);
+    return { ally, via: i === 0 ? [] : viaOf.get(`${ids[i - 1]}>${id}`) ?? [] };
+  });
+}
+
+const suggestedCollaboratorsQuery = cypherQuery('network/suggested-collaborators');
+export const MAX_SUGGESTIONS = 50;
+export const DEFAULT_SUGGESTIONS = 10;
+
+export function suggestionsFirstArgument(first: number | undefined): number {
+  const n = first ?? DEFAULT_SUGGESTIONS;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SUGGESTIONS) throw new BadUserInputError(`first: must be between 1 and ${MAX_SUGGESTIONS} (got ${n})`, 'first');
+  return n;
+}
+
+export interface SuggestionRow {
+  ally: NodeRow;
+  score: number;
+  reasons: string[];
+}
+
+/** Suggested collaborators of an ally, batched across the parent allies of one request level. */
+export async function suggestedCollaborators(ctx: Context, ally: NodeRow, first: number): Promise<SuggestionRow[]> {
+  const batch = loader(ctx, `suggestedCollaborators:${first}`, () =>
+    new DataLoader<string, SuggestionRow[]>(async (eids) => {
+      const rows = await ctx.db.read<{ parent: string; suggestions: (SuggestionParts & { ally: NodeRow; score: number })[] }>(suggestedCollaboratorsQuery, {
+        eids,
+        limit: neo4j.int(first),
+        ...privacyParams(ctx),
+      });
+      const map = new Map(rows.map((r) => [r.parent, r.suggestions]));
+      return eids.map((eid) =>
+        (map.get(eid) ?? []).map((s) => ({ ally: s.ally, score: Math.round(s.score * 1000) / 1000, reasons: suggestionReasons(s) })),
+      );
+    }),
+  );
+  return batch.load(ally._eid);
+}
