@@ -51,7 +51,7 @@ CALL (c, aSeat, aDep, aRegion) {
   WITH seat, aSeat, aDep, aRegion
   RETURN CASE
       WHEN seat IS NOT NULL AND seat = aSeat THEN {level: 'seat', name: seat.name, bonus: 1.0}
-      WHEN aDep IS NOT NULL AND EXISTS { (seat)-[:PART_OF*0..2]->(aDep) } THEN {level: 'DEPARTEMENT', name: aDep.name, bonus: 0.5}
+      WHEN aDep IS NOT NULL AND EXISTS { (seat)-[:PART_OF*0..2]->(aDep:Territory) } THEN {level: 'DEPARTEMENT', name: aDep.name, bonus: 0.5}
       WHEN aRegion IS NOT NULL AND EXISTS { (seat)-[:PART_OF*0..3]->(aRegion:Territory) } THEN {level: 'REGION', name: aRegion.name, bonus: 0.25}
     END AS place
 }
