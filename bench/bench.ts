@@ -7,12 +7,13 @@ import autocannon from 'autocannon';
 import { EmbeddedNeo4j, freePort, startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { fromRoot, projectRoot } from '../src/paths';
 import { codeVersion, HEAP, onInterrupt, PAGE_CACHE, runBench } from './harness';
+import { compareSlugs, Comparison } from './compare';
 import { Data, Operation, operations } from './operations';
 import { pickReferences } from './references';
 import { benchStore, BenchStore } from './store-cache';
 
 /**
- * npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5] [--connections 1,16] [--only card,page-1]
+ * npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only card,page-1]
  *                  [--allow-differences]
  *
  * The side-by-side benchmark (DESIGN §10, issue #10 item 10). One embedded Neo4j on the store of the
@@ -177,7 +178,7 @@ async function ask(server: Server, op: Operation, variables: Data | undefined, r
 const slugsOf = (server: ServerName, op: Operation, answer: Data): string[] =>
   server === 'floor' ? op.slugs.floor(answer.rows as Data[]) : op.slugs[server](answer);
 
-interface Check { same: boolean; slugs: number; detail?: string }
+type Check = Comparison;
 
 /** Asks `op` once of each server; the slugs must be equal. */
 async function check(servers: Server[], op: Operation, variables: Data | undefined): Promise<Check> {
@@ -191,23 +192,7 @@ async function check(servers: Server[], op: Operation, variables: Data | undefin
   }
   const failed = [...got].filter(([, v]) => v instanceof Error) as [ServerName, Error][];
   if (failed.length) return { same: false, slugs: 0, detail: failed.map(([, e]) => e.message).join('\n') };
-  const lists = SERVERS.map((n) => got.get(n) as string[]);
-  const reference = lists[2];
-  const same = lists.every((l) => JSON.stringify(l) === JSON.stringify(reference));
-  if (same) return { same, slugs: reference.length };
-  const lines = SERVERS.map((n, i) => `${LABEL[n]}: ${lists[i].length} slugs`);
-  const max = Math.max(...lists.map((l) => l.length));
-  for (let i = 0, shown = 0; i < max && shown < 8; i++) {
-    const row = lists.map((l) => l[i] ?? '(none)');
-    if (new Set(row).size > 1) {
-      lines.push(`#${i}: ${SERVERS.map((n, j) => `${LABEL[n]} "${row[j]}"`).join(', ')}`);
-      shown++;
-    }
-  }
-  const extra = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).slice(0, 10);
-  lines.push(`in Archipel's answer, not the floor's: ${JSON.stringify(extra(lists[0], reference))}`);
-  lines.push(`in the floor's answer, not Archipel's: ${JSON.stringify(extra(reference, lists[0]))}`);
-  return { same: false, slugs: reference.length, detail: lines.join('\n') };
+  return compareSlugs(SERVERS.map((n) => [LABEL[n], got.get(n) as string[]]));
 }
 
 interface CellResult {
@@ -349,7 +334,7 @@ function markdown(r: Results): string {
   return `${out.join('\n')}\n`;
 }
 
-const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5] [--connections 1,16] [--only name,name] [--allow-differences]';
+const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only name,name] [--allow-differences]';
 
 async function main(): Promise<number> {
   let values;
@@ -358,7 +343,7 @@ async function main(): Promise<number> {
       options: {
         scale: { type: 'string', default: 'S' },
         seed: { type: 'string', default: '1' },
-        duration: { type: 'string', default: '5' },
+        duration: { type: 'string' },
         connections: { type: 'string', default: '1,16' },
         only: { type: 'string' },
         'allow-differences': { type: 'boolean', default: false },
@@ -370,7 +355,8 @@ async function main(): Promise<number> {
   }
   const scale = values.scale.toUpperCase();
   const allies = SCALES[scale];
-  const duration = Number(values.duration);
+  // 5 s per cell as in issue #10; 3 s at S, so that a first run from a fresh clone stays under 10 minutes.
+  const duration = Number(values.duration ?? (scale === 'S' ? 3 : 5));
   const connections = values.connections.split(',').map(Number);
   if (!allies || !/^\d+$/.test(values.seed) || !(duration > 0) || connections.some((c) => !Number.isInteger(c) || c < 1)) {
     process.stderr.write(`${USAGE}\n`);
