@@ -196,10 +196,14 @@ async function check(servers: Server[], op: Operation, variables: Data | undefin
 }
 
 interface CellResult {
-  p50: number;
-  p99: number;
+  /** Undefined when no request was answered within the cell (each took longer than --duration). */
+  p50?: number;
+  p99?: number;
   rps: number;
+  /** Answered within the cell. */
   requests: number;
+  /** Sent but not answered when the cell ended (slower than what was left of --duration). */
+  unfinished: number;
   /** Responses with GraphQL errors, non-2xx, connection errors and timeouts. */
   errors: number;
   roundTrips?: number;
@@ -218,6 +222,7 @@ const rssMb = (pid: number): number | undefined => {
 async function cell(server: Server, op: Operation, variables: Data | undefined, connections: number, duration: number): Promise<CellResult> {
   const requestId = `bench-${op.name}-c${connections}`;
   let graphqlErrors = 0;
+  let answered = 0;
   let rssPeakMb = rssMb(server.pid);
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb ?? 0, rssMb(server.pid) ?? 0)), 250);
   const result = await autocannon({
@@ -230,18 +235,24 @@ async function cell(server: Server, op: Operation, variables: Data | undefined, 
       headers: { 'content-type': 'application/json', 'x-request-id': requestId },
       body: server.body(op, variables),
       onResponse: (_status: number, body: string) => {
+        answered++;
         if (body.includes('"errors":[')) graphqlErrors++;
       },
     }],
   });
   clearInterval(sampler);
+  const unfinished = Math.max(0, result.requests.sent - answered - result.errors);
+  // Requests left running would slow the next cell down: let the server finish them (Neo4j's
+  // transaction timeout, 5 s, bounds each transaction).
+  if (unfinished > 0) await new Promise((resolve) => setTimeout(resolve, 6_000));
   const lines = server.requestLines?.get(requestId);
   server.requestLines?.delete(requestId);
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: answered ? result.latency.p50 : undefined,
+    p99: answered ? result.latency.p99 : undefined,
     rps: result.requests.average,
-    requests: result.requests.total,
+    requests: answered,
+    unfinished,
     errors: graphqlErrors + result.non2xx + result.errors,
     roundTrips: lines ? lines.roundTrips / lines.count : undefined,
     rssPeakMb,
@@ -293,6 +304,8 @@ interface Results {
 }
 
 const ms = (n: number | undefined): string => (n === undefined ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+/** p50 of a cell: "> 5 s" when nothing was answered within it. */
+const p50 = (x: CellResult | undefined, durationS: number): string => (!x ? '—' : x.p50 === undefined ? `> ${durationS} s` : ms(x.p50));
 const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '—' : (a / b).toFixed(2));
 
 function markdown(r: Results): string {
@@ -312,7 +325,8 @@ function markdown(r: Results): string {
     `Archipel: warm-up done ${r.archipel.warmUpMs === undefined ? '—' : `${(r.archipel.warmUpMs / 1000).toFixed(1)} s`} after its start; resident memory ${r.archipel.rssAfterWarmUpMb ?? '—'} MB after it, `
       + `${r.archipel.rssPeakMb ?? '—'} MB at most while timed (library ${r.library.rssPeakMb ?? '—'} MB, floor ${r.floor.rssPeakMb ?? '—'} MB).`,
     '',
-    `autocannon, ${r.durationS} s per cell; p50 and p99 in ms; round trips: Archipel's Cypher transactions per request (from its log line).`,
+    `autocannon, ${r.durationS} s per cell; p50 and p99 in ms ("> ${r.durationS} s": no answer within the cell); round trips: Archipel's Cypher transactions per request (from its log line); `
+      + 'errors: answers with GraphQL errors or a non-2xx status / answers within the cell (+ requests still unanswered when it ended).',
   ];
   const differing = r.operations.filter((o) => !o.check.same);
   if (differing.length) {
@@ -326,9 +340,9 @@ function markdown(r: Results): string {
     for (const o of r.operations) {
       const x = o.cells[String(c)] ?? {};
       const [a, l, f] = SERVERS.map((s) => x[s]);
-      out.push(`| ${o.title.replace(/\|/g, '\\|')}${o.check.same ? '' : ' **(answers differ)**'} | ${ms(a?.p50)} | ${ms(l?.p50)} | ${ms(f?.p50)} | ${ratio(a?.p50, l?.p50)} | ${ratio(a?.p50, f?.p50)} | `
+      out.push(`| ${o.title.replace(/\|/g, '\\|')}${o.check.same ? '' : ' **(answers differ)**'} | ${p50(a, r.durationS)} | ${p50(l, r.durationS)} | ${p50(f, r.durationS)} | ${ratio(a?.p50, l?.p50)} | ${ratio(a?.p50, f?.p50)} | `
         + `${ms(a?.p99)} / ${ms(l?.p99)} / ${ms(f?.p99)} | ${SERVERS.map((s) => (x[s] ? x[s]!.rps.toFixed(0) : '—')).join(' / ')} | `
-        + `${a?.roundTrips === undefined ? '—' : a.roundTrips.toFixed(1)} | ${SERVERS.map((s) => (x[s] ? `${x[s]!.errors}/${x[s]!.requests}` : '—')).join(' / ')} |`);
+        + `${a?.roundTrips === undefined ? '—' : a.roundTrips.toFixed(1)} | ${SERVERS.map((s) => (x[s] ? `${x[s]!.errors}/${x[s]!.requests}${x[s]!.unfinished ? ` +${x[s]!.unfinished}` : ''}` : '—')).join(' / ')} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -431,7 +445,8 @@ async function main(): Promise<number> {
           r.cells[String(c)][s.name] = x;
           rssPeak[s.name] = Math.max(rssPeak[s.name] ?? 0, x.rssPeakMb ?? 0);
           log(`  c=${c} ${op.name} ${s.name}: p50 ${ms(x.p50)} ms, p99 ${ms(x.p99)} ms, ${x.rps.toFixed(0)} req/s`
-            + `${x.roundTrips === undefined ? '' : `, ${x.roundTrips.toFixed(1)} round trips`}${x.errors ? `, ${x.errors} ERRORS of ${x.requests}` : ''}`);
+            + `${x.roundTrips === undefined ? '' : `, ${x.roundTrips.toFixed(1)} round trips`}${x.errors ? `, ${x.errors} ERRORS of ${x.requests}` : ''}`
+            + `${x.unfinished ? `, ${x.unfinished} unanswered at the end` : ''}`);
         }
       }
     }
