@@ -242,9 +242,10 @@ async function cell(server: Server, op: Operation, variables: Data | undefined, 
   });
   clearInterval(sampler);
   const unfinished = Math.max(0, result.requests.sent - answered - result.errors);
-  // Requests left running would slow the next cell down: let the server finish them (Neo4j's
-  // transaction timeout, 5 s, bounds each transaction).
-  if (unfinished > 0) await new Promise((resolve) => setTimeout(resolve, 6_000));
+  // Requests left running when the cell ends (up to one per connection) would slow the next cell
+  // down: let the server finish them, for about twice the p99, or for Neo4j's transaction timeout
+  // (5 s, which bounds each transaction) when nothing was answered.
+  if (unfinished > 0) await new Promise((resolve) => setTimeout(resolve, answered ? Math.min(6_000, 2 * result.latency.p99) : 6_000));
   const lines = server.requestLines?.get(requestId);
   server.requestLines?.delete(requestId);
   return {
@@ -326,7 +327,7 @@ function markdown(r: Results): string {
       + `${r.archipel.rssPeakMb ?? '—'} MB at most while timed (library ${r.library.rssPeakMb ?? '—'} MB, floor ${r.floor.rssPeakMb ?? '—'} MB).`,
     '',
     `autocannon, ${r.durationS} s per cell; p50 and p99 in ms ("> ${r.durationS} s": no answer within the cell); round trips: Archipel's Cypher transactions per request (from its log line); `
-      + 'errors: answers with GraphQL errors or a non-2xx status / answers within the cell (+ requests still unanswered when it ended).',
+      + 'errors: answers with GraphQL errors or a non-2xx status / answers within the cell.',
   ];
   const differing = r.operations.filter((o) => !o.check.same);
   if (differing.length) {
@@ -342,7 +343,7 @@ function markdown(r: Results): string {
       const [a, l, f] = SERVERS.map((s) => x[s]);
       out.push(`| ${o.title.replace(/\|/g, '\\|')}${o.check.same ? '' : ' **(answers differ)**'} | ${p50(a, r.durationS)} | ${p50(l, r.durationS)} | ${p50(f, r.durationS)} | ${ratio(a?.p50, l?.p50)} | ${ratio(a?.p50, f?.p50)} | `
         + `${ms(a?.p99)} / ${ms(l?.p99)} / ${ms(f?.p99)} | ${SERVERS.map((s) => (x[s] ? x[s]!.rps.toFixed(0) : '—')).join(' / ')} | `
-        + `${a?.roundTrips === undefined ? '—' : a.roundTrips.toFixed(1)} | ${SERVERS.map((s) => (x[s] ? `${x[s]!.errors}/${x[s]!.requests}${x[s]!.unfinished ? ` +${x[s]!.unfinished}` : ''}` : '—')).join(' / ')} |`);
+        + `${a?.roundTrips === undefined ? '—' : a.roundTrips.toFixed(1)} | ${SERVERS.map((s) => (x[s] ? `${x[s]!.errors}/${x[s]!.requests}` : '—')).join(' / ')} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -446,7 +447,7 @@ async function main(): Promise<number> {
           rssPeak[s.name] = Math.max(rssPeak[s.name] ?? 0, x.rssPeakMb ?? 0);
           log(`  c=${c} ${op.name} ${s.name}: p50 ${ms(x.p50)} ms, p99 ${ms(x.p99)} ms, ${x.rps.toFixed(0)} req/s`
             + `${x.roundTrips === undefined ? '' : `, ${x.roundTrips.toFixed(1)} round trips`}${x.errors ? `, ${x.errors} ERRORS of ${x.requests}` : ''}`
-            + `${x.unfinished ? `, ${x.unfinished} unanswered at the end` : ''}`);
+            + `${x.requests === 0 ? `, none answered within ${duration} s` : ''}`);
         }
       }
     }
