@@ -37,6 +37,21 @@ const EnvSchema = z.object({
   NEO4J_STARTUP_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(120),
   SHUTDOWN_GRACE_S: z.coerce.number().min(0).max(120).default(10),
   CORS_ORIGINS: z.string().default(''),
+  // Limits (DESIGN §6; README "Limits"): refused before execution, or bounded during it.
+  ARCHIPEL_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
+  ARCHIPEL_MAX_ALIASES: z.coerce.number().int().min(0).max(10000).default(20),
+  ARCHIPEL_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(3000),
+  ARCHIPEL_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).max(1000).default(10),
+  ARCHIPEL_MAX_ESTIMATED_NODES: z.coerce.number().int().min(1).max(1e15).default(50_000),
+  ARCHIPEL_REQUEST_TIMEOUT_S: z.coerce.number().min(0.1).max(600).default(5),
+  ARCHIPEL_MAX_RESULT_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  ARCHIPEL_MAX_TEXT_CHARS: z.coerce.number().int().min(1).max(10_000).default(200),
+  ARCHIPEL_MAX_TEXT_WORDS: z.coerce.number().int().min(1).max(1000).default(32),
+  ARCHIPEL_INTROSPECTION: bool(true),
+  // Requests per minute per client IP on /graphql; 0 turns it off. Unset: 600 in production, off otherwise.
+  ARCHIPEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  // How many reverse proxies to trust for X-Forwarded-For (the client IP of the rate limit); 0: none.
+  ARCHIPEL_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -67,6 +82,31 @@ export interface Config {
   readonly warmUp: boolean;
   readonly shutdownGraceMs: number;
   readonly corsOrigins: readonly string[];
+  readonly limits: Limits;
+  /** Introspection queries allowed (GraphiQL needs them). */
+  readonly introspection: boolean;
+  /** Requests per minute per client IP on /graphql; 0: no rate limit. */
+  readonly rateLimitPerMinute: number;
+  /** Reverse proxies trusted for X-Forwarded-For (Express `trust proxy`). */
+  readonly trustProxyHops: number;
+}
+
+/** What one request may ask (DESIGN §6), checked before execution or bounded during it (src/limits/). */
+export interface Limits {
+  /** Depth of the operation, named fragments expanded. */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectivesPerField: number;
+  /** Estimated node count (GitHub-style: page sizes multiplied down the tree; src/limits/query-cost.ts). */
+  readonly maxEstimatedNodes: number;
+  /** Wall-clock budget of one request; each Cypher transaction gets what is left of it. */
+  readonly requestTimeoutMs: number;
+  /** List items one answer may hold (the bound of an answer's size). */
+  readonly maxResultItems: number;
+  /** Bounds of a full-text argument, checked before it reaches Lucene. */
+  readonly maxTextChars: number;
+  readonly maxTextWords: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +144,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warmUp: e.ARCHIPEL_WARM_UP,
     shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
     corsOrigins: Object.freeze(e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)),
+    limits: Object.freeze({
+      maxDepth: e.ARCHIPEL_MAX_DEPTH,
+      maxAliases: e.ARCHIPEL_MAX_ALIASES,
+      maxTokens: e.ARCHIPEL_MAX_TOKENS,
+      maxDirectivesPerField: e.ARCHIPEL_MAX_DIRECTIVES_PER_FIELD,
+      maxEstimatedNodes: e.ARCHIPEL_MAX_ESTIMATED_NODES,
+      requestTimeoutMs: Math.round(e.ARCHIPEL_REQUEST_TIMEOUT_S * 1000),
+      maxResultItems: e.ARCHIPEL_MAX_RESULT_ITEMS,
+      maxTextChars: e.ARCHIPEL_MAX_TEXT_CHARS,
+      maxTextWords: e.ARCHIPEL_MAX_TEXT_WORDS,
+    }),
+    introspection: e.ARCHIPEL_INTROSPECTION,
+    rateLimitPerMinute: e.ARCHIPEL_RATE_LIMIT_PER_MIN ?? (e.NODE_ENV === 'production' ? 600 : 0),
+    trustProxyHops: e.ARCHIPEL_TRUST_PROXY_HOPS,
   });
 }

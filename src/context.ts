@@ -1,6 +1,7 @@
 import type { Logger } from './logger';
 import type { Database } from './db/database';
 import type { Viewer } from './auth/viewer';
+import type { RequestBudget } from './limits/request-budget';
 
 /**
  * The per-request context: who asks, a request-scoped Database (counts Cypher round trips, tags
@@ -12,6 +13,8 @@ export interface Context {
   readonly log: Logger;
   readonly db: Database;
   readonly viewer: Viewer;
+  /** What this request may still spend (time, answer items); src/limits/. */
+  readonly budget?: RequestBudget;
   /** Per-request loader cache; use `loader(ctx, name, make)`. */
   readonly loaders: Map<string, unknown>;
 }

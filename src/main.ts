@@ -5,6 +5,7 @@ import { createLogger, Logger } from './logger';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j';
 import { connect, Connection } from './db/connect';
 import { MigrationError } from './db/migrations';
+import { TransactionTimeoutError } from './errors/neo4j-errors';
 import { makeReadiness } from './db/readiness';
 import { createServer } from './server';
 import { loadDemoDataIfEmpty } from './modules/bundle/demo-data';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { env: config.env });
   const started = Date.now();
   let conn: Connection | undefined;
   let shuttingDown = false;
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
 }
 
 function reportStartFailure(log: Logger, err: unknown): void {
-  if (err instanceof EmbeddedNeo4jError || err instanceof MigrationError) {
+  if (err instanceof EmbeddedNeo4jError || err instanceof MigrationError || err instanceof TransactionTimeoutError) {
     log.fatal(err.message);
     process.stderr.write(`archipel: ${err.message}\n`);
   } else {

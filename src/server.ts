@@ -6,7 +6,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -14,9 +14,16 @@ import { Database } from './db/database';
 import { Context } from './context';
 import { ANONYMOUS } from './auth/viewer';
 import { formatError, isExpectedError } from './errors/format-error';
+import { AppError, ErrorCode } from './errors/app-errors';
 import { buildArchipelSchema } from './schema';
 import { warmUp, WarmUpResult } from './warm-up';
 import { registerGraphiql } from './http/graphiql';
+import { applyTrustProxy, rateLimitMiddleware, registerLastErrorHandler, registerSecurityHeaders } from './http/production-posture';
+import { boundedSchema } from './limits/bounded-schema';
+import { limitRules, limitsPlugin, tooManyTokensError } from './limits/query-limits';
+import { RequestBudget } from './limits/request-budget';
+import { setTextBounds } from './common/text';
+import { BODY_LIMIT, queriesOnlyPlugin, registerHttpErrorHandlers } from './http/http-errors';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -37,6 +44,13 @@ export interface ArchipelServer {
   warmUp(): Promise<WarmUpResult>;
 }
 
+/** An error's code as the client gets it (a refusal of the limits is wrapped by Apollo's validation error). */
+function errorCode(e: GraphQLError): string {
+  if (e.originalError instanceof AppError) return e.originalError.code;
+  if (tooManyTokensError(e)) return ErrorCode.QUERY_TOO_COMPLEX;
+  return String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
 /** One log line per GraphQL request (with its Cypher round trips); unexpected errors logged in full. */
 const loggingPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart({ contextValue }) {
@@ -55,7 +69,7 @@ const loggingPlugin: ApolloServerPlugin<Context> = {
             durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
             errors: errors?.length ?? 0,
             // Which kinds (BAD_USER_INPUT, QUERY_TOO_COMPLEX: a transaction out of time…), for operators.
-            ...(errors?.length ? { errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}),
+            ...(errors?.length ? { errorCodes: [...new Set(errors.map(errorCode))] } : {}),
           },
           'graphql request',
         );
@@ -73,21 +87,35 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  // Limits (issue #9, src/limits/): every field's execution bounded by the request's budget; the
+  // document's tokens, depth, aliases, directives and estimated node count checked before execution.
+  const { limits } = config;
+  const schema = boundedSchema(deps.schema ?? buildArchipelSchema());
+  setTextBounds({ maxChars: limits.maxTextChars, maxWords: limits.maxTextWords });
+
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema ?? buildArchipelSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    introspection: true,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
     // main.ts owns signal handling (graceful shutdown, then the driver and the embedded Neo4j).
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(() => schema, limits),
       loggingPlugin,
+      queriesOnlyPlugin as ApolloServerPlugin<Context>,
     ],
   });
   await apollo.start();
+
+  // Production posture (issue #9): proxies, security headers.
+  applyTrustProxy(app, config);
+  registerSecurityHeaders(app);
 
   app.use(
     pinoHttp({
@@ -118,17 +146,27 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   // A browser opening /graphql gets GraphiQL; every other request goes on to Apollo below.
   registerGraphiql(app, '/graphql');
 
+  // Rate limit per client IP (issue #9), before anything is parsed; off unless configured or in production.
+  const rateLimit = rateLimitMiddleware(config);
+  if (rateLimit) app.use('/graphql', rateLimit);
+
   app.use(
     '/graphql',
     // Browsers of other origins only when CORS_ORIGINS lists them; server-to-server clients are unaffected.
     cors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null);
+        const budget = new RequestBudget(limits.requestTimeoutMs, limits.maxResultItems);
+        return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null, budget);
       },
     }),
   );
+
+  // Unknown routes and Express-level errors (bad JSON, body too large) as GraphQL-shaped JSON.
+  registerHttpErrorHandlers(app);
+  // Production posture (issue #9): a safety net, whatever error still reaches Express's end is JSON, without stack or path.
+  registerLastErrorHandler(app, log);
 
   return {
     app,
@@ -140,11 +178,12 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
 }
 
 /** A request's context: who asks, a request-scoped Database, fresh loaders. */
-function contextFor(db: Database, reqId: string, log: Logger, operation: string | null): Context {
+function contextFor(db: Database, reqId: string, log: Logger, operation: string | null, budget?: RequestBudget): Context {
   return {
     reqId,
     log,
-    db: db.forRequest({ app: 'archipel', reqId, operation }),
+    db: db.forRequest({ app: 'archipel', reqId, operation }, budget),
+    budget,
     viewer: ANONYMOUS,
     loaders: new Map(),
   };

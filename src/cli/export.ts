@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   }
   const { config, log } = cliSetup();
   const conn = await connect(config, log, { reuseRunning: true, operation: 'export', batch: true });
+  process.stderr.write(`reading from ${conn.target}\n`);
   try {
     const bundle = await exportBundle(conn.db);
     await writeFile(positionals[0], `${JSON.stringify(bundle, null, 2)}\n`);

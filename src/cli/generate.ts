@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bundle } from '../modules/bundle/bundle.types';
 import { countRelationships, generateSyntheticBundle, MAX_SYNTHETIC_ALLIES } from '../modules/bundle/synthetic';
@@ -91,7 +92,10 @@ export function main(argv: string[]): number {
   const json = `${JSON.stringify(bundle)}\n`;
   try {
     if (args.out === undefined) process.stdout.write(json);
-    else writeFileSync(args.out, json);
+    else {
+      mkdirSync(path.dirname(args.out), { recursive: true }); // e.g. .data-synth/synth.json before the store exists
+      writeFileSync(args.out, json);
+    }
   } catch (err) {
     process.stderr.write(`generate: cannot write ${args.out}: ${(err as Error).message}\n`);
     return 1;

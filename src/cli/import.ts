@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const batchSize = args.values['batch-size'] ? Number(args.values['batch-size']) : undefined;
   const { config, log } = cliSetup();
   const conn = await connect(config, log, { reuseRunning: true, operation: 'import', batch: true });
+  process.stderr.write(`${dryRun ? 'dry run (nothing is written) against' : 'writing to'} ${conn.target}\n`);
   try {
     const started = Date.now();
     const read = await readBundleFile(file, existingKeysIn(conn.db));

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   }
   const { config, log } = cliSetup();
   const conn = await connect(config, log, { reuseRunning: true, operation: 'territories', batch: true });
+  process.stderr.write(`writing to ${conn.target}\n`);
   try {
     const started = Date.now();
     const counts = await loadOfficialTerritories(conn.db, (done, total) => {

@@ -142,6 +142,13 @@ export function toConnection<T>(rows: PagedRow<T>[], req: PageRequest, count: ()
   };
 }
 
+/** English plural of a noun phrase's last word, for generated descriptions: ally → allies, box → boxes. */
+export function pluralOf(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 /** The GraphQL types `<Name>Connection` and `<Name>Edge` for items of `itemType`. */
 export function ConnectionType<T extends object>(name: string, itemType: ClassType<T>, what: string) {
   @ObjectType(`${name}Edge`, { description: `One ${what} and its cursor.` })
@@ -153,7 +160,7 @@ export function ConnectionType<T extends object>(name: string, itemType: ClassTy
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (Relay connection with keyset cursors).` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${pluralOf(what)} (Relay connection with keyset cursors).` })
   class ConnectionClass {
     @Field(() => [Edge], { description: 'The items of this page, in order.' })
     edges!: Edge[];

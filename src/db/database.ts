@@ -2,6 +2,8 @@ import { Driver, ManagedTransaction, QueryResult, RecordShape, session as sessio
 import type { CypherQuery } from './cypher-registry';
 import { toPlain } from './values';
 import { translateNeo4jError } from '../errors/neo4j-errors';
+import type { RequestBudget } from '../limits/request-budget';
+import { QueryTooComplexError } from '../errors/app-errors';
 
 export type Params = Record<string, unknown>;
 
@@ -20,22 +22,31 @@ export class Database {
     private readonly database: string,
     private readonly metadata: Record<string, unknown> = {},
     /** Transaction timeout asked of Neo4j (API: 5 s; batch tools ask more). Undefined: the server's. */
-    private readonly txTimeoutMs?: number,
+    readonly txTimeoutMs?: number,
+    /** The request's budget: each transaction gets what is left of it (never more than txTimeoutMs). */
+    private readonly budget?: RequestBudget,
+    /** True for the view of one GraphQL request (forRequest): a timeout is then the client's to fix. */
+    private readonly inRequest = false,
   ) {}
 
-  /** A view of the same database that counts its own round trips and tags transactions. */
-  forRequest(metadata: Record<string, unknown>): Database {
-    return new Database(this.driver, this.database, metadata, this.txTimeoutMs);
+  /**
+   * A view of the same database for one GraphQL request: counts its own round trips and tags
+   * transactions. With a budget, the request's Cypher time is bounded as a whole: each transaction
+   * gets what is left.
+   */
+  forRequest(metadata: Record<string, unknown>, budget?: RequestBudget): Database {
+    return new Database(this.driver, this.database, metadata, this.txTimeoutMs, budget, true);
   }
 
   /** The same database with another transaction timeout (e.g. a batch job started by the server). */
   withTxTimeout(ms: number): Database {
-    return new Database(this.driver, this.database, this.metadata, ms);
+    return new Database(this.driver, this.database, this.metadata, ms, this.budget, this.inRequest);
   }
 
   /** Runs one read query; rows are plain objects (see toPlain). */
   async read<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.readTx((tx) => run<Row>(tx, query, params));
+    const budget = this.budget;
+    return this.readTx((tx) => (budget ? runWithin<Row>(tx, query, params, budget) : run<Row>(tx, query, params)));
   }
 
   async write<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
@@ -53,10 +64,18 @@ export class Database {
   }
 
   private txConfig() {
-    return this.txTimeoutMs === undefined ? { metadata: this.metadata } : { metadata: this.metadata, timeout: this.txTimeoutMs };
+    let timeout = this.txTimeoutMs;
+    if (this.budget) {
+      // Neo4j takes whole milliseconds; at least 1, since checkTime() already refused a spent budget.
+      const left = Math.max(1, Math.floor(this.budget.remainingMs()));
+      timeout = timeout === undefined ? left : Math.min(timeout, left);
+    }
+    return timeout === undefined ? { metadata: this.metadata } : { metadata: this.metadata, timeout };
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    // A request whose budget is spent starts no more transactions.
+    this.budget?.checkTime();
     this.roundTrips += 1;
     const s = this.driver.session({
       database: this.database,
@@ -65,7 +84,10 @@ export class Database {
     try {
       return await fn(s);
     } catch (err) {
-      throw translateNeo4jError(err);
+      const translated = translateNeo4jError(err, { inRequest: this.inRequest, timeoutMs: this.txTimeoutMs });
+      // A transaction that ran out of the request's time stops the whole request (limits-plugin.ts).
+      if (this.budget && translated instanceof QueryTooComplexError) this.budget.exceeded ??= translated;
+      throw translated;
     } finally {
       await s.close();
     }
@@ -76,4 +98,23 @@ export class Database {
 export async function run<Row = Record<string, unknown>>(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<Row[]> {
   const result: QueryResult<RecordShape> = await tx.run(query.text, params);
   return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/**
+ * run() for a request with a budget: records are streamed and counted as they arrive, so a read that
+ * returns more rows than one request may hold, or outlives the request's time, stops there (and its
+ * rows are dropped) instead of being gathered whole; mapping them as they come spreads the CPU work
+ * over the driver's fetches (1,000 records each), between which the event loop serves others.
+ */
+async function runWithin<Row>(tx: ManagedTransaction, query: CypherQuery, params: Params, budget: RequestBudget): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const record of tx.run(query.text, params)) {
+    rows.push(toPlain(record.toObject()) as Row);
+    if (rows.length % 1000 === 0) {
+      budget.addRows(1000);
+      budget.checkTime();
+    }
+  }
+  budget.addRows(rows.length % 1000);
+  return rows;
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode } from './app-errors';
+import { tooManyTokensError } from '../limits/query-limits';
 
 /** Codes raised by graphql-js / Apollo itself for a bad request: safe to show as they are. */
 const REQUEST_CODES = new Set<string>([
@@ -31,6 +32,14 @@ export function isExpectedError(error: unknown): boolean {
  * logging plugin (see server.ts), which has the request's context; this function has not.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A refusal of the limits (src/limits/) made in parsing or validation: Apollo wraps it in its own
+  // GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED error; the client gets our code and message.
+  const refusal = limitRefusal(error);
+  if (refusal) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const { http: _http, ...own } = refusal.extensions;
+    return { ...formatted, message: refusal.message, extensions: { ...extensions, ...own, code: refusal.code } };
+  }
   if (isExpectedError(error)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -41,4 +50,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** The AppError a parse or validation error of Apollo stands for, if any. */
+function limitRefusal(error: unknown): AppError | null {
+  if (!(error instanceof GraphQLError)) return null;
+  if (error.originalError instanceof AppError) return error.originalError;
+  return tooManyTokensError(error);
 }

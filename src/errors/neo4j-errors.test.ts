@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { ErrorCode, QueryTooComplexError } from './app-errors';
-import { translateNeo4jError } from './neo4j-errors';
+import { translateNeo4jError, TransactionTimeoutError } from './neo4j-errors';
 
 const neo4jError = (code: string, message = 'from the server') => new Neo4jError(message, code, '50N42', 'error: general processing exception');
 
@@ -16,6 +16,16 @@ describe('translateNeo4jError', () => {
       expect(e.message).not.toMatch(/Neo\.|terminated/);
     },
   );
+
+  it('outside a GraphQL request (start-up, a tool), a timeout names the time and the setting, not items and filters', () => {
+    const out = translateNeo4jError(neo4jError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), { inRequest: false, timeoutMs: 120_000 });
+    expect(out).toBeInstanceOf(TransactionTimeoutError);
+    expect(out).not.toBeInstanceOf(QueryTooComplexError);
+    const message = (out as Error).message;
+    expect(message).toMatch(/120 s/);
+    expect(message).toMatch(/ARCHIPEL_BATCH_TX_TIMEOUT_S/);
+    expect(message).not.toMatch(/items|filter|first/);
+  });
 
   it('is a CONFLICT for a uniqueness violation, naming the property', () => {
     const out = translateNeo4jError(

@@ -38,10 +38,14 @@ export interface TestApi {
  * The real API (the same createServer as npm start) on 127.0.0.1 port 0, over the test run's Neo4j
  * (or `uri`). Requests go over real HTTP.
  */
-export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema; migrate?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  opts: { uri?: string; schema?: GraphQLSchema; migrate?: boolean; /** Extra environment, e.g. a limit. */ env?: Record<string, string> } = {},
+): Promise<TestApi> {
   const uri = opts.uri ?? process.env.ARCHIPEL_TEST_NEO4J_URI;
   if (!uri) throw new Error('ARCHIPEL_TEST_NEO4J_URI is unset: run integration tests through jest (global setup)');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', NEO4J_URI: uri });
+  // Requests get the batch timeout, as the tests' Database below: a fresh Neo4j plans each query shape on
+  // first use (5–6 s on a busy machine), and tests send them cold. The limits tests set their own.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ARCHIPEL_REQUEST_TIMEOUT_S: '120', ...opts.env, NEO4J_URI: uri });
   const lines: Record<string, unknown>[] = [];
   // Log lines are captured in memory (round-trip counts are read from them), not printed.
   const capture = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
@@ -88,8 +92,8 @@ export async function startTestApi(opts: { uri?: string; schema?: GraphQLSchema;
 }
 
 /** The API over a graph holding exactly `bundle` (the graph is wiped first, then the bundle imported). */
-export async function startTestApiOn(bundle: Bundle): Promise<TestApi> {
-  const api = await startTestApi();
+export async function startTestApiOn(bundle: Bundle, env?: Record<string, string>): Promise<TestApi> {
+  const api = await startTestApi({ env });
   await wipeGraph(api.db);
   await importValid(api.db, bundle);
   return api;

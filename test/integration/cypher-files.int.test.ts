@@ -5,6 +5,7 @@ import '../../src/modules/bundle/import-bundle';
 import '../../src/modules/bundle/export-bundle';
 import '../../src/modules/bundle/demo-data';
 import '../../src/db/migrations';
+import '../../src/db/connect';
 
 /** STYLE 7: every .cypher file is bound by a repository, every binding has a file, and each compiles. */
 describe('cypher/queries', () => {

@@ -98,3 +98,71 @@ describe('error masking', () => {
     expect((line!.errorCodes as string[]).sort()).toEqual(['INTERNAL_SERVER_ERROR', 'NOT_FOUND']);
   });
 });
+
+describe('HTTP-level errors: JSON in the GraphQL-over-HTTP shape, no stack, no path', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  const expectCleanJson = async (res: Response, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    const text = await res.text();
+    expect(text).not.toMatch(/<html|<pre|\s{2}at |node_modules|\/work\/|\.[jt]s:\d|stack/i);
+    const body = JSON.parse(text) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toEqual({ code });
+    expect(body.errors[0].message.length).toBeGreaterThan(10);
+    return body.errors[0].message;
+  };
+
+  it('a malformed JSON body is a 400 BAD_REQUEST', async () => {
+    const message = await expectCleanJson(await post('{"query": "{ version }"'), 400, 'BAD_REQUEST');
+    expect(message).toMatch(/JSON/);
+  });
+
+  it('a body over 1 MB is a 413 PAYLOAD_TOO_LARGE', async () => {
+    const big = JSON.stringify({ query: `{ version } # ${'x'.repeat(1_100_000)}` });
+    const message = await expectCleanJson(await post(big), 413, 'PAYLOAD_TOO_LARGE');
+    expect(message).toMatch(/1 ?MB|1mb/i);
+  });
+
+  it('an unknown route is a 404 in the same shape', async () => {
+    const message = await expectCleanJson(await api.get('/nope'), 404, 'NOT_FOUND');
+    expect(message).toMatch(/\/graphql/);
+  });
+
+  it('an unsupported content type stays a client error', async () => {
+    const res = await post('query=%7B%20version%20%7D', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('mutation and subscription operations', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    ['mutation', 'mutation M { version }'],
+    ['subscription', 'subscription S { version }'],
+  ])('a %s is a 400 client error with a clear message, not logged as an error', async (kind, query) => {
+    const res = await api.gql(query);
+    expect(res.status).toBe(400);
+    expect(res.data).toBeUndefined();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(res.errors![0].message).toMatch(new RegExp(`${kind}`));
+    expect(res.errors![0].message).toMatch(/query/);
+    expect(res.serverErrors).toEqual([]);
+    expect(api.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+  });
+});

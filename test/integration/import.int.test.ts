@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,17 @@ describe('bundle import', () => {
       (await tx.run('MATCH (n) WHERE NOT n:Migration RETURN n.id AS id, n.updatedAt AS u, properties(n) AS p ORDER BY id')).records.map((r) => r.toObject()),
     );
     expect(after).toEqual(stamps);
+  });
+
+  it('gives the territories it creates their centres: a commune from its INSEE code, a région derived', async () => {
+    await importValid(api.db, demoBundle());
+    const res = await api.gql<{ c: { center: { latitude: number; longitude: number } | null }; r: { center: { latitude: number } | null } }>(
+      '{ c: territory(ref: "commune:62528") { center { latitude longitude } } r: territory(ref: "region:32") { center { latitude longitude } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.c.center!.latitude).toBeCloseTo(50.45, 1); // Loos-en-Gohelle
+    expect(res.data!.c.center!.longitude).toBeCloseTo(2.79, 1);
+    expect(res.data!.r.center).toEqual({ latitude: 50.30175, longitude: 2.83908 });
   });
 
   it('--dry-run writes nothing and reports what it would apply', async () => {
@@ -176,6 +187,66 @@ describe('bundle import', () => {
       const exported = await cli('export', [out]);
       expect(exported.stdout).toMatch(/allies 10/);
       expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('archipel-bundle');
+    }, 120_000);
+
+    it('says on its first line which database it writes: the NEO4J_URI', async () => {
+      const file = path.join(tmp, 'demo-first-line.json');
+      writeFileSync(file, JSON.stringify(demoBundle()));
+      const ok = await cli('import', [file]);
+      expect(ok.stderr.split('\n')[0]).toBe(`writing to ${process.env.ARCHIPEL_TEST_NEO4J_URI}`);
+    }, 120_000);
+  });
+
+  describe('command line with the embedded Neo4j: only the store it was told', () => {
+    // The test run's Neo4j is an embedded one (the same launcher as npm start), serving its own store.
+    const boltPort = new URL(process.env.ARCHIPEL_TEST_NEO4J_URI!.replace('bolt:', 'http:')).port;
+    const embeddedEnv = (dataDir: string) => {
+      const { NEO4J_URI: _unset, ...rest } = process.env;
+      return { ...rest, ARCHIPEL_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: boltPort, ARCHIPEL_DEMO_DATA: 'false', LOG_LEVEL: 'warn' };
+    };
+    const cli = (name: string, args: string[], dataDir: string) =>
+      exec(process.execPath, [fromRoot('dist', 'src', 'cli', `${name}.js`), ...args], { env: embeddedEnv(dataDir) });
+
+    it("refuses to write into a running Neo4j of another store, naming both stores and the fix: the running server's data is unchanged", async () => {
+      await importValid(api.db, demoBundle());
+      const before = await countGraph(api.db);
+      const titles = await api.db.readTx(async (tx) => (await tx.run('MATCH (o:CharterObjective) RETURN o.code AS c, o.title AS t ORDER BY c')).records.map((r) => r.toObject()));
+      // The README's recipe: a synthetic alliance into its own store, while a server runs on the default port.
+      const other = path.join(tmp, 'data-synth');
+      const synth = path.join(other, 'synth.json');
+      await exec(process.execPath, [fromRoot('dist', 'src', 'cli', 'generate.js'), '--allies', '50', '--seed', '1', '--out', synth]);
+      const refused = await cli('import', [synth], other).catch((e) => e);
+      expect(refused.code).toBe(1);
+      const message = refused.stderr as string;
+      expect(message).toContain(process.env.ARCHIPEL_TEST_NEO4J_HOME!);
+      expect(message).toContain(path.join(other, 'neo4j'));
+      expect(message).toMatch(/NEO4J_EMBEDDED_PORT/);
+      expect(message).toMatch(/nothing was written/);
+      expect(message.trim().split('\n')).toHaveLength(1);
+      expect(await countGraph(api.db)).toEqual(before);
+      const titlesAfter = await api.db.readTx(async (tx) => (await tx.run('MATCH (o:CharterObjective) RETURN o.code AS c, o.title AS t ORDER BY c')).records.map((r) => r.toObject()));
+      expect(titlesAfter).toEqual(titles);
+      expect(existsSync(path.join(other, 'neo4j'))).toBe(false);
+      // export and territories obey the same rule.
+      for (const [tool, args] of [['export', [path.join(tmp, 'x.json')]], ['territories', ['--all']]] as const) {
+        const r = await cli(tool, [...args], other).catch((e) => e);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/NEO4J_EMBEDDED_PORT/);
+      }
+      expect(await countGraph(api.db)).toEqual(before);
+    }, 120_000);
+
+    it('uses the running Neo4j when it serves the same store, and says so on its first line', async () => {
+      // A data dir whose neo4j/ is the test run's store (a symlink: the store is compared by its real path).
+      const same = path.join(tmp, 'data-same');
+      mkdirSync(same, { recursive: true });
+      if (!existsSync(path.join(same, 'neo4j'))) symlinkSync(process.env.ARCHIPEL_TEST_NEO4J_HOME!, path.join(same, 'neo4j'));
+      const file = path.join(tmp, 'demo-same.json');
+      writeFileSync(file, JSON.stringify(demoBundle()));
+      const ok = await cli('import', [file], same);
+      expect(ok.stderr.split('\n')[0]).toBe(`writing to the embedded Neo4j at ${path.join(same, 'neo4j')} (of the running server)`);
+      expect(ok.stdout).toMatch(/allies\s+10\s+0\s+0/);
+      expect((await countGraph(api.db)).nodes).toBeGreaterThan(10);
     }, 120_000);
   });
 });

@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { fromRoot } from '../../src/paths';
 import { freePort } from '../../src/db/embedded-neo4j';
 import { pidAlive, startMain, waitUntil } from '../helpers/main-process';
 
@@ -42,7 +45,7 @@ describe('the server process', () => {
     afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
     /** A fresh store per test: a test that fails must not leave a lock for the next one. */
-    const startEmbedded = async () => {
+    const startEmbedded = async (demoData = false, extraEnv: Record<string, string> = {}) => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'archipel-main-'));
       dataDirs.push(dataDir);
       const port = await freePort();
@@ -53,22 +56,66 @@ describe('the server process', () => {
         NEO4J_EMBEDDED_PORT: String(boltPort),
         NEO4J_EMBEDDED_HEAP: '512m',
         NEO4J_EMBEDDED_PAGE_CACHE: '64m',
-        ARCHIPEL_DEMO_DATA: 'false',
+        ARCHIPEL_DEMO_DATA: String(demoData),
+        ...extraEnv,
       });
       const ready = await main.waitForLog('embedded Neo4j is ready', 120_000);
-      await main.waitForLog('Archipel is listening', 60_000);
-      return { main, port, jvmPid: ready.pid as number };
+      await main.waitForLog('Archipel is listening', 180_000); // migrations and, with demo data, its import
+      return { main, port, boltPort, dataDir, jvmPid: ready.pid as number };
     };
 
-    it('SIGTERM: exit code 0 and no JVM left', async () => {
-      const { main, port, jvmPid } = await startEmbedded();
-      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    it("the README's synthetic-data recipe, run while it serves, leaves its data unchanged; then SIGTERM: exit code 0 and no JVM left", async () => {
+      // A busy machine plans slowly: a request timeout long enough for a first plan, no warm-up competing.
+      const { main, port, boltPort, dataDir, jvmPid } = await startEmbedded(true, { NEO4J_TX_TIMEOUT_S: '60', ARCHIPEL_WARM_UP: 'false' });
+      try {
+        expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+        const counts = async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ allies { totalCount } themes { totalCount } charterObjectives { code title } }' }),
+          });
+          const body = (await res.json()) as { data?: unknown; errors?: unknown };
+          expect(body.errors).toBeUndefined();
+          return body.data;
+        };
+        const before = await counts();
+        expect(before).toMatchObject({ allies: { totalCount: 10 } }); // the demo data
+        const run = promisify(execFile);
+        const tool = (name: string, args: string[], env: Record<string, string>) =>
+          run(process.execPath, [fromRoot('dist', 'src', 'cli', `${name}.js`), ...args], {
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ARCHIPEL_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(boltPort), ...env },
+          });
+        const synthDir = path.join(dataDir, 'synth');
+        const synth = path.join(synthDir, 'synth.json');
+        await tool('generate', ['--allies', '200', '--seed', '1', '--out', synth], {});
+        // As the issue ran it: another ARCHIPEL_DATA_DIR, the server's Bolt port → refused, nothing written.
+        const refused = await tool('import', [synth], { ARCHIPEL_DATA_DIR: synthDir, ARCHIPEL_DEMO_DATA: 'false' }).catch((e) => e);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/NEO4J_EMBEDDED_PORT/);
+        expect(await counts()).toEqual(before);
+        // As the README writes it: its own store and its own Bolt port → imported there, the server untouched.
+        const ok = await tool('import', [synth], {
+          ARCHIPEL_DATA_DIR: synthDir,
+          ARCHIPEL_DEMO_DATA: 'false',
+          NEO4J_EMBEDDED_PORT: String(await freePort()),
+          NEO4J_EMBEDDED_HEAP: '512m',
+          NEO4J_EMBEDDED_PAGE_CACHE: '64m',
+        });
+        expect(ok.stderr.split('\n')[0]).toBe(`writing to the embedded Neo4j at ${path.join(synthDir, 'neo4j')}`);
+        expect(ok.stdout).toMatch(/allies\s+200\s+0\s+0/);
+        expect(existsSync(path.join(synthDir, 'neo4j', 'data'))).toBe(true);
+        expect(await counts()).toEqual(before);
+      } catch (err) {
+        main.child.kill('SIGKILL'); // never leave a server behind a failing test
+        throw err;
+      }
       expect(pidAlive(jvmPid)).toBe(true);
       main.child.kill('SIGTERM');
       const { code } = await main.exited;
       expect(code).toBe(0);
       expect(await waitUntil(() => !pidAlive(jvmPid), 5_000)).toBe(true);
-    }, 240_000);
+    }, 360_000);
 
     it('kill -9 of Node: the JVM exits by itself within 10 s', async () => {
       const { main, jvmPid } = await startEmbedded();

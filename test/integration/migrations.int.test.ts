@@ -1,5 +1,8 @@
 import { startTestApi, TestApi } from '../helpers/api';
 import { applyMigrations, MigrationError, readMigrations } from '../../src/db/migrations';
+import { loadConfig } from '../../src/config';
+import { connect } from '../../src/db/connect';
+import { createLogger } from '../../src/logger';
 
 describe('migrations', () => {
   let api: TestApi;
@@ -36,5 +39,18 @@ describe('migrations', () => {
     });
     expect(names.constraints).toEqual(expect.arrayContaining(['ally_slug', 'territory_ref', 'objective_code', 'migration_version']));
     expect(names.fulltext).toEqual({ names: ['search_text'], analyzers: ['standard-folding'] });
+  });
+
+  it('run at start with the batch transaction timeout, not the API request timeout', async () => {
+    const config = loadConfig({ NEO4J_URI: process.env.ARCHIPEL_TEST_NEO4J_URI, NEO4J_TX_TIMEOUT_S: '5', ARCHIPEL_BATCH_TX_TIMEOUT_S: '77' });
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger('info', { destination: { write: (line: string) => lines.push(JSON.parse(line)) } });
+    const conn = await connect(config, log, { operation: 'startup' });
+    try {
+      expect(lines.find((l) => l.msg === 'migrations up to date')).toMatchObject({ txTimeoutS: 77 });
+      expect(conn.db.txTimeoutMs).toBe(5_000); // what the API then serves with
+    } finally {
+      await conn.close();
+    }
   });
 });

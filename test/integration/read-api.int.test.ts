@@ -147,7 +147,9 @@ describe('read API', () => {
 
   it('refuses bad values with BAD_USER_INPUT naming the argument', async () => {
     const cases: [string, string, RegExp][] = [
-      ['{ allies(filter: { themes: ["astrologie"] }) { totalCount } }', 'filter.themes', /unknown theme "astrologie"/],
+      ['{ allies(filter: { themes: ["astrologie"] }) { totalCount } }', 'filter.themes', /unknown theme "astrologie" \(known: .*energie/],
+      ['{ allies(filter: { themes: ["energy"] }) { totalCount } }', 'filter.themes', /unknown theme "energy" \(did you mean "energie"\?\)/],
+      ['{ chantiers(filter: { themes: ["energy"] }) { totalCount } }', 'filter.themes', /unknown theme "energy" \(did you mean "energie"\?\)/],
       ['{ allies(filter: { territory: "32" }) { totalCount } }', 'filter.territory', /region:32 \(Hauts-de-France\) or departement:32 \(Gers\)/],
       ['{ allies(first: 500) { totalCount } }', 'first', /between 1 and 100/],
       ['{ allies(after: "nonsense") { totalCount } }', 'after', /malformed cursor/],

@@ -1,6 +1,7 @@
 import { startTestApi, startTestApiOn, TestApi } from '../helpers/api';
 import { readFixture } from '../fixtures/read-fixture';
 import { QueryTooComplexError } from '../../src/errors/app-errors';
+import { TransactionTimeoutError } from '../../src/errors/neo4j-errors';
 import { WARM_UP_OPERATIONS } from '../../src/warm-up';
 
 describe('warm-up of the read queries', () => {
@@ -30,10 +31,18 @@ describe('a transaction that runs out of time', () => {
   });
   afterAll(() => api.close());
 
-  it('is QUERY_TOO_COMPLEX with a message saying what to do, not an internal error', async () => {
+  const SLOW = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 2 = 0 RETURN count(x) AS c';
+
+  it('in a GraphQL request, is QUERY_TOO_COMPLEX with a message saying what to do, not an internal error', async () => {
     // Counting two billion numbers takes far longer than 200 ms; Neo4j ends the transaction.
-    const slow = api.db.withTxTimeout(200).readTx((tx) => tx.run('UNWIND range(1, 2000000000) AS x WITH x WHERE x % 2 = 0 RETURN count(x) AS c'));
+    const slow = api.db.forRequest({ app: 'archipel', reqId: 't' }).withTxTimeout(200).readTx((tx) => tx.run(SLOW));
     await expect(slow).rejects.toBeInstanceOf(QueryTooComplexError);
     await expect(slow).rejects.toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+  }, 60_000);
+
+  it('outside a request (start-up, a tool), names the timeout and the setting, not items and filters', async () => {
+    const slow = api.db.withTxTimeout(200).readTx((tx) => tx.run(SLOW));
+    await expect(slow).rejects.toBeInstanceOf(TransactionTimeoutError);
+    await expect(slow).rejects.toThrow(/0\.2 s\).*ARCHIPEL_BATCH_TX_TIMEOUT_S/);
   }, 60_000);
 });

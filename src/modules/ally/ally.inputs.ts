@@ -1,5 +1,6 @@
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
-import { GraphQLDate, GraphQLLatitude, GraphQLLongitude } from 'graphql-scalars';
+import { GraphQLDate } from 'graphql-scalars';
+import { Latitude as GraphQLLatitude, Longitude as GraphQLLongitude } from '../../common/coordinates';
 import { AllyKind, OrganizationType } from './ally.types';
 import { SortDirection } from '../node/node.types';
 

@@ -4,6 +4,7 @@ import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { toFullTextQuery } from '../../common/text';
+import { suggestKnown } from '../../common/suggest';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { AllyFilter, AllyOrder, AllyOrderField, MatchMode } from './ally.inputs';
@@ -52,11 +53,17 @@ export function allyFilterParams(f: AllyFilter | undefined, argument = 'filter')
   };
 }
 
-/** BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist. */
-export function assertKnownThemes(unknown: string[], argument: string): void {
-  if (unknown.length) {
-    throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}`, `${argument}.themes`);
-  }
+const listThemeSlugs = cypherQuery('theme/list-theme-slugs');
+
+/**
+ * BAD_USER_INPUT naming `<argument>.themes` when a filter named themes that do not exist, with the
+ * closest known slugs (or the known ones): the theme list is read only then, on this error path.
+ */
+export async function assertKnownThemes(unknown: string[], argument: string, db: Context['db']): Promise<void> {
+  if (!unknown.length) return;
+  const known = (await db.read<{ slug: string }>(listThemeSlugs)).map((r) => r.slug);
+  const each = unknown.map((s) => `"${s}" (${suggestKnown(s, known, 'themes')})`).join(', ');
+  throw new BadUserInputError(`${argument}.themes: unknown theme${unknown.length > 1 ? 's' : ''} ${each}`, `${argument}.themes`);
 }
 
 /** A Date scalar argument (graphql-scalars parses it to a JS Date at UTC midnight) as YYYY-MM-DD. */
@@ -67,7 +74,7 @@ export function isoDate(value: Date | string | undefined | null): string | null 
 
 /** A full-text argument as a Lucene query, or BAD_USER_INPUT when it holds no word. */
 export function textArgument(text: string, argument: string): string {
-  const q = toFullTextQuery(text);
+  const q = toFullTextQuery(text, argument);
   if (q === null) throw new BadUserInputError(`${argument}: give at least one word to search for`, argument);
   return q;
 }
@@ -111,7 +118,7 @@ export async function alliesConnection(
     }),
   );
   const result = await batch.load(JSON.stringify(scope));
-  assertKnownThemes(result.unknownThemes, argument);
+  await assertKnownThemes(result.unknownThemes, argument, ctx.db);
   if (!result.chantierExists) throw new BadUserInputError(`${argument}.chantier: unknown chantier "${filter?.chantier}"`, `${argument}.chantier`);
   if (!result.objectiveExists) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${filter?.objective}"`, `${argument}.objective`);
   return toConnection(result.rows, req, async () => result.total);

@@ -1,6 +1,6 @@
 import type { Bundle, BundlePoint, BundleTerritory } from './bundle.types';
 import { foldForSort } from '../../common/text';
-import { OfficialTerritory, withAncestors } from '../territory/geography';
+import { officialCentre, OfficialTerritory, withAncestors } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, StateRow, keysQuery, stateQuery } from './sync-engine';
 
@@ -237,7 +237,7 @@ export function officialTerritoryItem(o: OfficialTerritory, listed?: BundleTerri
       name: listed?.name ?? o.name,
       sortName: foldForSort(listed?.name ?? o.name),
       population: listed?.population ?? o.population ?? null,
-      center: p(listed?.center),
+      center: p(listed?.center ?? officialCentre(o.ref)),
       pilot: p(listed?.pilot),
       pilotSince: p(listed?.pilotSince),
     },

@@ -90,6 +90,15 @@ describe('alliesCsvToBundle', () => {
     expect(converted(text).lineOfAlly).toEqual([2, 4, 6]);
   });
 
+  it('lists an unknown column together with the problems of the rows', async () => {
+    const text = ['slug,name,kind,colour,website', 'a-1,Allié 1,ORGANIZATION,vert,pas une url', 'a-2,Allié 2,ROBOT,bleu,https://example.org'].join('\n');
+    expect(await problemsOf(text)).toEqual([
+      { path: 'line 1, column colour', message: expect.stringContaining('is not a known column') },
+      { path: 'line 2, column website', message: expect.stringContaining('URL') },
+      { path: 'line 3, column kind', message: expect.stringContaining('ROBOT') },
+    ]);
+  });
+
   it('reports unknown, duplicated and missing columns on line 1', () => {
     const result = alliesCsvToBundle('slug,name,colour,name\n');
     expect(result).toEqual({

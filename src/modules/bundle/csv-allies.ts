@@ -157,11 +157,17 @@ function convert(input: string): Conversion {
     }
     columns.push(column && !columns.includes(column) ? column : undefined);
   });
+  let missing = false;
   for (const required of REQUIRED_COLUMNS) {
-    if (!columns.includes(required)) result.problems.push({ path: at(1), message: `missing column "${required}"` });
+    if (!columns.includes(required)) {
+      result.problems.push({ path: at(1), message: `missing column "${required}"` });
+      missing = true;
+    }
   }
   result.columns = header;
-  if (result.problems.length > 0) return result;
+  // An unknown or repeated column is reported and its cells ignored, and the rows are still
+  // checked, so one run lists every problem; without a required column every row would fail.
+  if (missing) return result;
   result.fatal = false;
 
   // One ally per non-blank row.

@@ -9,6 +9,7 @@ import {
   countRelationships,
   generateSyntheticBundle,
 } from './synthetic';
+import { officialCentre, officialTerritory } from '../territory/geography';
 
 const schema = JSON.parse(readFileSync(fromRoot('schema/bundle.schema.json'), 'utf8')) as object;
 
@@ -129,10 +130,11 @@ describe('generateSyntheticBundle', () => {
       expect(a.name.startsWith('Synth ')).toBe(true);
       expect(a.basedIn).toMatch(/^commune:/);
       expect(a.charterSignedOn! >= '2019-12-01' && a.charterSignedOn! <= '2026-06-30').toBe(true);
-      expect(a.location!.latitude).toBeGreaterThanOrEqual(42);
-      expect(a.location!.latitude).toBeLessThanOrEqual(51.5);
-      expect(a.location!.longitude).toBeGreaterThanOrEqual(-5);
-      expect(a.location!.longitude).toBeLessThanOrEqual(8.5);
+      // Metropolitan France, Corsica included.
+      expect(a.location!.latitude).toBeGreaterThanOrEqual(41.3);
+      expect(a.location!.latitude).toBeLessThanOrEqual(51.2);
+      expect(a.location!.longitude).toBeGreaterThanOrEqual(-5.2);
+      expect(a.location!.longitude).toBeLessThanOrEqual(9.7);
     }
     for (const c of small.chantiers ?? []) {
       expect(c.slug).toMatch(/^synth-chantier-[0-9]{4}$/);
@@ -145,6 +147,29 @@ describe('generateSyntheticBundle', () => {
       if (c.validatedOn) expect(c.validatedOn >= c.launchedOn!).toBe(true);
     }
     expect(small.themes?.every((t) => /^synth-theme-[0-9]{3}$/.test(t.slug))).toBe(true);
+  });
+
+  it('places each ally near its seat: within 5 km of its commune centre when known, else within its département', () => {
+    const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => {
+      const rad = Math.PI / 180;
+      const x = (b.longitude - a.longitude) * rad * Math.cos(((a.latitude + b.latitude) / 2) * rad);
+      const y = (b.latitude - a.latitude) * rad;
+      return Math.sqrt(x * x + y * y) * 6371;
+    };
+    let withCentre = 0;
+    for (const a of small.allies ?? []) {
+      const seat = officialTerritory(a.basedIn!)!;
+      const centre = officialCentre(seat.ref);
+      if (centre) {
+        withCentre++;
+        expect(km(a.location!, centre)).toBeLessThan(5);
+      } else {
+        const departement = seat.parents.find((r) => r.startsWith('departement:'))!;
+        expect(km(a.location!, officialCentre(departement)!)).toBeLessThan(150);
+      }
+    }
+    // Seats are drawn by population, and most people live in communes that have a centre.
+    expect(withCentre).toBeGreaterThan((small.allies ?? []).length * 0.6);
   });
 
   it('rejects options it cannot honour', () => {

@@ -13,6 +13,7 @@ import type {
   OrganizationType,
   ResourceKind,
 } from './bundle.types';
+import { officialCentre } from '../territory/geography';
 
 /**
  * Deterministic synthetic bundles for tests and benchmarks (DESIGN §10).
@@ -218,8 +219,21 @@ const EVENT_KINDS: readonly (readonly [EventKind, number])[] = [
 const RESOURCE_KINDS: readonly ResourceKind[] = ['PODCAST', 'PUBLICATION', 'VIDEO', 'EXHIBITION', 'TOOL', 'ARTICLE'];
 const AFFILIATION_ROLES = ['directeur·rice', 'chargé·e de mission', 'président·e', 'membre', 'bénévole'] as const;
 
-/** Metropolitan France's bounding box, for ally locations. */
-const FRANCE = { south: 42.35, north: 51.05, west: -4.75, east: 8.2 };
+/**
+ * Where an ally of seat `c` sits: its commune's centre (../territory/geography.ts) moved by a small
+ * deterministic jitter (up to ±0.02° of latitude, ±0.03° of longitude: 2–3 km), so that the allies
+ * of one town do not all stack on one point; a commune without a known centre (under 1,000
+ * inhabitants) uses its département's centre with a wider jitter (±0.15°/±0.2°: still in it).
+ * `u` and `v` are uniform draws in [0, 1).
+ */
+function nearSeat(c: CogCommune, u: number, v: number): { latitude: number; longitude: number } {
+  const own = officialCentre(`commune:${c.code}`);
+  const centre = own ?? officialCentre(`departement:${c.departement}`) ?? FRANCE_CENTRE;
+  const [dLat, dLon] = own ? [0.02, 0.03] : [0.15, 0.2];
+  return { latitude: round5(centre.latitude + (2 * u - 1) * dLat), longitude: round5(centre.longitude + (2 * v - 1) * dLon) };
+}
+/** Only when the geography has no centre at all for a département (it has one for each). */
+const FRANCE_CENTRE = { latitude: 46.6, longitude: 2.4 };
 const SIGNING_PERIOD = ['2019-12-01', '2026-06-30'] as const;
 const ACTIVITY_PERIOD = ['2020-01-01', '2026-06-30'] as const;
 const DAY_MS = 86_400_000;
@@ -380,10 +394,7 @@ export function generateSyntheticBundle(opts: SyntheticOptions): Bundle {
       ? newOrganization(rng, number)
       : { slug: `synth-ally-${number}`, name: `Synth Personne ${number}`, kind: 'PERSON', public: !rng.chance(0.15) };
     if (ally.kind === 'PERSON' && rng.chance(0.3)) ally.email = `synth-${number}@example.org`;
-    ally.location = {
-      latitude: round5(FRANCE.south + rng.float() * (FRANCE.north - FRANCE.south)),
-      longitude: round5(FRANCE.west + rng.float() * (FRANCE.east - FRANCE.west)),
-    };
+    ally.location = nearSeat(seat, rng.float(), rng.float());
     ally.basedIn = useCommune(seat);
     const actsIn = new Set<string>();
     const actsInCount = rng.weighted([[0, 35], [1, 45], [2, 20]] as const);

