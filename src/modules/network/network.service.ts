@@ -123,7 +123,7 @@ export async function buildNeighbourhood(ctx: Context, globalId: string, depth: 
   const eids = [...visited];
   const edges = collaboration
     ? await collaborationEdges(ctx, eids)
-    : (await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteAmong, { eids })).map((r) => ({ ...r, weight: 1 }));
+    : (await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteAmong, { eids, ...privacyParams(ctx) })).map((r) => ({ ...r, weight: 1 }));
   return finish(ctx, eids, edges, maxNodes, [centre._eid], 0, betweenness);
 }
 
