@@ -82,20 +82,17 @@ function referenceLoader(ctx: Context): DataLoader<string, unknown> {
   );
 }
 
+/** References that name nothing yet, with these totals. */
+export function emptyReferences(totals: Totals): References {
+  return { totals, themes: new Map(), chantiers: new Map(), objectives: new Map(), territories: new Map(), allies: new Map(), texts: new Map() };
+}
+
 /** The references of all the keys given (one query for what this request has not read yet). */
 export async function readReferences(ctx: Context, keys: ReferenceKeys): Promise<References> {
   const l = referenceLoader(ctx);
   const wanted = KINDS.flatMap((kind) => [...new Set(keys[kind] ?? [])].map((v) => [kind, v] as const));
   const [totals, ...values] = await Promise.all([l.load(TOTALS), ...wanted.map(([kind, v]) => l.load(`${kind}:${v}`))]);
-  const refs: References = {
-    totals: totals as Totals,
-    themes: new Map(),
-    chantiers: new Map(),
-    objectives: new Map(),
-    territories: new Map(),
-    allies: new Map(),
-    texts: new Map(),
-  };
+  const refs = emptyReferences(totals as Totals);
   wanted.forEach(([kind, v], i) => {
     if (values[i] !== null) (refs[kind] as Map<string, unknown>).set(v, values[i]);
   });

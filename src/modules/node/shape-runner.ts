@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import type { CypherQuery } from '../../db/cypher-registry';
 import { privacyParams } from './node.repository';
-import { readReferences, ReferenceKeys, References } from './references';
+import { emptyReferences, readReferences, ReferenceKeys, References } from './references';
 
 /**
  * Runs a batch of list criteria through the read model (DESIGN §11): one references query for
@@ -26,15 +26,7 @@ export interface ShapeRun<C, P extends ShapePlan, R> {
   collect: (rows: Record<string, unknown>[]) => Map<string, R>;
 }
 
-export const NO_REFERENCES: References = Object.freeze({
-  totals: { allies: 0, chantiers: 0, francePopulation: null },
-  themes: new Map(),
-  chantiers: new Map(),
-  objectives: new Map(),
-  territories: new Map(),
-  allies: new Map(),
-  texts: new Map(),
-});
+export const NO_REFERENCES: References = Object.freeze(emptyReferences({ allies: 0, chantiers: 0, francePopulation: null }));
 
 export async function runShapes<C, P extends ShapePlan, R>(ctx: Context, cs: readonly C[], run: ShapeRun<C, P, R>): Promise<(R | Error)[]> {
   const keys = run.references(cs);
