@@ -153,6 +153,12 @@ export interface RelationshipModel {
    * the long side and always paged or counted.
    */
   outList: 'short' | 'paged';
+  /**
+   * The field of the owner's bundle entry that lists it (`allies[].themes`, `chantiers[].participants`),
+   * or null when the bundle implies it: SIGNED and OBJECTIVE_OF point to the bundle's charter,
+   * MEMBER_OF is the top-level `affiliations` list.
+   */
+  bundleField: string | null;
 }
 
 const rel = (m: Omit<RelationshipModel, 'properties' | 'outList'> & Partial<RelationshipModel>): RelationshipModel =>
@@ -160,31 +166,31 @@ const rel = (m: Omit<RelationshipModel, 'properties' | 'outList'> & Partial<Rela
 
 /** Every relationship of the graph (`ABOUT` twice: from a resource and from a community). */
 export const RELATIONSHIPS: readonly RelationshipModel[] = Object.freeze([
-  rel({ type: 'OBJECTIVE_OF', from: 'CharterObjective', to: 'Charter', owner: 'from' }),
-  rel({ type: 'SUBTHEME_OF', from: 'Theme', to: 'Theme', owner: 'from' }),
-  rel({ type: 'PART_OF', from: 'Territory', to: 'Territory', owner: 'from' }),
-  rel({ type: 'SIGNED', from: 'Ally', to: 'Charter', owner: 'from', properties: ['on'] }),
-  rel({ type: 'BASED_IN', from: 'Ally', to: 'Territory', owner: 'from' }),
-  rel({ type: 'ACTS_IN', from: 'Ally', to: 'Territory', owner: 'from' }),
-  rel({ type: 'WORKS_ON', from: 'Ally', to: 'Theme', owner: 'from', properties: ['role'], roleEnum: 'ThemeRole', defaultRole: 'MEMBER' }),
+  rel({ type: 'OBJECTIVE_OF', from: 'CharterObjective', to: 'Charter', owner: 'from', bundleField: null }),
+  rel({ type: 'SUBTHEME_OF', from: 'Theme', to: 'Theme', owner: 'from', bundleField: 'parent' }),
+  rel({ type: 'PART_OF', from: 'Territory', to: 'Territory', owner: 'from', bundleField: 'parents' }),
+  rel({ type: 'SIGNED', from: 'Ally', to: 'Charter', owner: 'from', properties: ['on'], bundleField: null }),
+  rel({ type: 'BASED_IN', from: 'Ally', to: 'Territory', owner: 'from', bundleField: 'basedIn' }),
+  rel({ type: 'ACTS_IN', from: 'Ally', to: 'Territory', owner: 'from', bundleField: 'actsIn' }),
+  rel({ type: 'WORKS_ON', from: 'Ally', to: 'Theme', owner: 'from', properties: ['role'], roleEnum: 'ThemeRole', defaultRole: 'MEMBER', bundleField: 'themes' }),
   /** Person → Organization (both `Ally`): an affiliation. */
-  rel({ type: 'MEMBER_OF', from: 'Ally', to: 'Ally', owner: 'from', properties: ['role'] }),
-  rel({ type: 'TOOK_PART_IN', from: 'Ally', to: 'Event', owner: 'to', properties: ['role'], roleEnum: 'EventRole', defaultRole: 'PARTICIPANT' }),
-  rel({ type: 'SERVES', from: 'Chantier', to: 'CharterObjective', owner: 'from' }),
-  rel({ type: 'ADDRESSES', from: 'Chantier', to: 'Theme', owner: 'from' }),
-  rel({ type: 'LOCATED_IN', from: 'Chantier', to: 'Territory', owner: 'from' }),
-  rel({ type: 'PRESENTED_AT', from: 'Chantier', to: 'Event', owner: 'from' }),
+  rel({ type: 'MEMBER_OF', from: 'Ally', to: 'Ally', owner: 'from', properties: ['role'], bundleField: null }),
+  rel({ type: 'TOOK_PART_IN', from: 'Ally', to: 'Event', owner: 'to', properties: ['role'], roleEnum: 'EventRole', defaultRole: 'PARTICIPANT', bundleField: 'participants' }),
+  rel({ type: 'SERVES', from: 'Chantier', to: 'CharterObjective', owner: 'from', bundleField: 'objectives' }),
+  rel({ type: 'ADDRESSES', from: 'Chantier', to: 'Theme', owner: 'from', bundleField: 'themes' }),
+  rel({ type: 'LOCATED_IN', from: 'Chantier', to: 'Territory', owner: 'from', bundleField: 'territories' }),
+  rel({ type: 'PRESENTED_AT', from: 'Chantier', to: 'Event', owner: 'from', bundleField: 'events' }),
   rel({
     type: 'CONTRIBUTES_TO', from: 'Ally', to: 'Chantier', owner: 'to', properties: ['role', 'since'],
-    roleEnum: 'ContributionRole', defaultRole: 'MEMBER', outList: 'paged',
+    roleEnum: 'ContributionRole', defaultRole: 'MEMBER', outList: 'paged', bundleField: 'participants',
   }),
-  rel({ type: 'AUTHORED', from: 'Ally', to: 'Resource', owner: 'to' }),
-  rel({ type: 'ABOUT', from: 'Resource', to: 'Theme', owner: 'from' }),
-  rel({ type: 'FROM_EVENT', from: 'Resource', to: 'Event', owner: 'from' }),
-  rel({ type: 'ABOUT', from: 'LearningCommunity', to: 'Theme', owner: 'from' }),
+  rel({ type: 'AUTHORED', from: 'Ally', to: 'Resource', owner: 'to', bundleField: 'authors' }),
+  rel({ type: 'ABOUT', from: 'Resource', to: 'Theme', owner: 'from', bundleField: 'themes' }),
+  rel({ type: 'FROM_EVENT', from: 'Resource', to: 'Event', owner: 'from', bundleField: 'event' }),
+  rel({ type: 'ABOUT', from: 'LearningCommunity', to: 'Theme', owner: 'from', bundleField: 'themes' }),
   rel({
     type: 'MEMBER_OF_COMMUNITY', from: 'Ally', to: 'LearningCommunity', owner: 'to', properties: ['role'],
-    roleEnum: 'CommunityRole', defaultRole: 'MEMBER',
+    roleEnum: 'CommunityRole', defaultRole: 'MEMBER', bundleField: 'members',
   }),
 ]);
 

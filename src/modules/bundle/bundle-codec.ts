@@ -5,6 +5,7 @@ import { parseTerritoryRef } from '../territory/territory-ref';
 import { searchableText } from '../search/search-text';
 import { postalCodesOf } from '../search/postal-codes';
 import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, StateRow, keysQuery, stateQuery } from './sync-engine';
+import { DEFAULT_ROLES, LABELS, labelModel, ownedTypes, type BundleCollection } from '../../graph/model';
 
 /**
  * The mapping between the bundle format and the graph, both ways, in one place: what each bundle
@@ -12,28 +13,33 @@ import { DesiredItem, DesiredRel, LabelSpec, NodeLabel, PlainProps, PlainValue, 
  * both directions side by side is what makes import(export(X)) = X hold.
  */
 
-const spec = (label: NodeLabel, keyProp: LabelSpec['keyProp'], outTypes: string[], inTypes: string[], managedLabels: string[] = []): LabelSpec => ({
-  label,
-  keyProp,
-  outTypes,
-  inTypes,
-  managedLabels,
-  relMode: 'replace',
-  state: stateQuery(label),
-  keys: keysQuery(label),
-});
+/** The sync spec of a label, derived from the graph model: its key, the relationships its entries own, its kind labels. */
+const spec = (label: NodeLabel): LabelSpec => {
+  const model = labelModel(label);
+  const owned = ownedTypes(label);
+  return {
+    label,
+    keyProp: model.key,
+    outTypes: owned.out,
+    inTypes: owned.in,
+    managedLabels: model.kindLabels ? Object.values(model.kindLabels.labels) : [],
+    relMode: 'replace',
+    state: stateQuery(label),
+    keys: keysQuery(label),
+  };
+};
 
 export const SPECS = {
-  charter: spec('Charter', 'slug', [], []),
-  objectives: spec('CharterObjective', 'code', ['OBJECTIVE_OF'], []),
-  themes: spec('Theme', 'slug', ['SUBTHEME_OF'], []),
-  territories: spec('Territory', 'ref', ['PART_OF'], []),
-  allies: spec('Ally', 'slug', ['SIGNED', 'BASED_IN', 'ACTS_IN', 'WORKS_ON', 'MEMBER_OF'], [], ['Organization', 'Person']),
-  events: spec('Event', 'slug', [], ['TOOK_PART_IN']),
-  chantiers: spec('Chantier', 'slug', ['SERVES', 'ADDRESSES', 'LOCATED_IN', 'PRESENTED_AT'], ['CONTRIBUTES_TO']),
-  resources: spec('Resource', 'slug', ['ABOUT', 'FROM_EVENT'], ['AUTHORED']),
-  communities: spec('LearningCommunity', 'slug', ['ABOUT'], ['MEMBER_OF_COMMUNITY']),
-};
+  charter: spec('Charter'),
+  objectives: spec('CharterObjective'),
+  themes: spec('Theme'),
+  territories: spec('Territory'),
+  allies: spec('Ally'),
+  events: spec('Event'),
+  chantiers: spec('Chantier'),
+  resources: spec('Resource'),
+  communities: spec('LearningCommunity'),
+} satisfies Record<BundleCollection, LabelSpec>;
 /** Affiliations of persons that the bundle does not list: added, never removed. */
 export const AFFILIATIONS_SPEC: LabelSpec = { ...SPECS.allies, outTypes: ['MEMBER_OF'], managedLabels: [], relMode: 'merge' };
 
@@ -41,7 +47,7 @@ export type EntityType = keyof typeof SPECS;
 export const SPECS_BY_LABEL = new Map<NodeLabel, LabelSpec>(Object.values(SPECS).map((s) => [s.label, s]));
 
 /** The order of import: every relationship points to a type written before (or to itself). */
-export const IMPORT_ORDER: EntityType[] = ['charter', 'objectives', 'themes', 'territories', 'allies', 'events', 'chantiers', 'resources', 'communities'];
+export const IMPORT_ORDER: EntityType[] = LABELS.map((l) => l.collection);
 
 const p = (v: string | number | boolean | BundlePoint | undefined): PlainValue => (v === undefined ? null : v);
 
@@ -77,7 +83,7 @@ function parentsFirst(items: DesiredItem[], relType: string): DesiredItem[] {
   return out;
 }
 
-export const DEFAULT_ROLES = { WORKS_ON: 'MEMBER', CONTRIBUTES_TO: 'MEMBER', TOOK_PART_IN: 'PARTICIPANT', MEMBER_OF_COMMUNITY: 'MEMBER' } as const;
+export { DEFAULT_ROLES };
 
 /** Which charter SIGNED and OBJECTIVE_OF point to. */
 export interface CodecContext {

@@ -1,5 +1,10 @@
+import type {
+  AllyKind, OrganizationType, ThemeRole, ContributionRole, ChantierKind, ChantierStatus, EventKind, EventRole, ResourceKind, CommunityRole,
+} from '../../graph/model';
+
 /**
- * The import/export bundle, version 1. `schema/bundle.schema.json` is the contract; these types mirror it.
+ * The import/export bundle, version 1. `schema/bundle.schema.json` is the contract; these types mirror it, with the enums of the graph model
+ * (src/graph/model.ts; model.test.ts checks the schema's enums are the model's).
  * Optional fields mean "unknown", never "false".
  */
 export interface BundlePoint {
@@ -7,18 +12,9 @@ export interface BundlePoint {
   longitude: number;
 }
 
-export type AllyKind = 'ORGANIZATION' | 'PERSON';
-export type OrganizationType =
-  | 'LOCAL_AUTHORITY' | 'STATE_SERVICE' | 'PUBLIC_AGENCY' | 'NETWORK' | 'ASSOCIATION' | 'COOPERATIVE'
-  | 'COMPANY' | 'CONSULTANCY' | 'RESEARCH_EDUCATION' | 'MEDIA' | 'FOUNDATION' | 'OTHER';
-export type ThemeRole = 'LEAD' | 'MEMBER';
-export type ContributionRole = 'REFERENT' | 'MEMBER' | 'CARRIER';
-export type ChantierKind = 'COLLECTIVE' | 'FLAGSHIP';
-export type ChantierStatus = 'PROPOSED' | 'VALIDATED' | 'ACTIVE' | 'COMPLETED' | 'ABANDONED';
-export type EventKind = 'ASSEMBLY' | 'WORKSHOP' | 'TRAINING' | 'WEBINAR' | 'OTHER';
-export type EventRole = 'SPEAKER' | 'ORGANIZER' | 'HOST' | 'PARTICIPANT';
-export type ResourceKind = 'PODCAST' | 'PUBLICATION' | 'VIDEO' | 'EXHIBITION' | 'TOOL' | 'ARTICLE';
-export type CommunityRole = 'LEAD' | 'MEMBER';
+export type {
+  AllyKind, OrganizationType, ThemeRole, ContributionRole, ChantierKind, ChantierStatus, EventKind, EventRole, ResourceKind, CommunityRole,
+};
 
 export interface BundleCharter { slug: string; title: string; adoptedOn?: string }
 export interface BundleObjective { code: string; title: string; description?: string }

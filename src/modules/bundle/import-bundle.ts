@@ -3,7 +3,8 @@ import { cypherQuery } from '../../db/cypher-registry';
 import type { Bundle } from './bundle.types';
 import { AFFILIATIONS_SPEC, bundleToItems, EntityType, IMPORT_ORDER, SPECS, SPECS_BY_LABEL } from './bundle-codec';
 import { NodeLabel, SyncCounts, syncItems } from './sync-engine';
-import type { EntityKind, ExistingKeys, Problem } from './validate-bundle';
+import type { ExistingKeys, Problem } from './validate-bundle';
+import { LABELS } from '../../graph/model';
 
 /**
  * Writes a validated bundle: the bundle is authoritative for the entities it contains (their
@@ -26,22 +27,13 @@ export interface ImportOptions {
 
 const listCharters = cypherQuery('bundle/list-charters');
 
-const KIND_LABEL: Record<EntityKind, NodeLabel> = {
-  ally: 'Ally',
-  theme: 'Theme',
-  chantier: 'Chantier',
-  event: 'Event',
-  resource: 'Resource',
-  community: 'LearningCommunity',
-  objective: 'CharterObjective',
-  territory: 'Territory',
-};
+const KIND_LABEL = new Map(LABELS.map((l) => [l.kind, l.label]));
 
 /** The database side of validation: which keys of a kind already exist (batched, one query per call). */
 export function existingKeysIn(db: Database): ExistingKeys {
   return async (kind, keys) => {
     if (!keys.length) return new Set();
-    const spec = SPECS_BY_LABEL.get(KIND_LABEL[kind])!;
+    const spec = SPECS_BY_LABEL.get(KIND_LABEL.get(kind)!)!;
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += 5000) {
       const rows = await db.read<{ key: string }>(spec.state, { keys: keys.slice(i, i + 5000), withRels: false, outTypes: [], inTypes: [] });

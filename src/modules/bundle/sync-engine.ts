@@ -1,6 +1,7 @@
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import { Database, run } from '../../db/database';
 import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
+import { LABELS, labelModel, type NodeLabel } from '../../graph/model';
 
 /**
  * The one write path of imports (bundle and CSV alike): makes a set of nodes and the relationships
@@ -16,8 +17,7 @@ import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
 export type PlainValue = string | number | boolean | null | { latitude: number; longitude: number };
 export type PlainProps = Record<string, PlainValue>;
 
-export type NodeLabel =
-  | 'Ally' | 'Territory' | 'Theme' | 'Chantier' | 'Charter' | 'CharterObjective' | 'Event' | 'Resource' | 'LearningCommunity';
+export type { NodeLabel };
 
 export interface DesiredRel {
   type: string;
@@ -67,20 +67,10 @@ export interface StateRow {
   rels: { type: string; dir: 'out' | 'in'; key: string; props: Record<string, unknown> }[];
 }
 
-const stateFile: Record<NodeLabel, string> = {
-  Ally: 'ally',
-  Territory: 'territory',
-  Theme: 'theme',
-  Chantier: 'chantier',
-  Charter: 'charter',
-  CharterObjective: 'objective',
-  Event: 'event',
-  Resource: 'resource',
-  LearningCommunity: 'community',
-};
-export const stateQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/state-${stateFile[label]}`);
-export const keysQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/keys-${stateFile[label]}`);
-for (const label of Object.keys(stateFile) as NodeLabel[]) {
+/** cypher/queries/bundle/state-<kind>.cypher and keys-<kind>.cypher, one pair per label of the model. */
+export const stateQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/state-${labelModel(label).kind}`);
+export const keysQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/keys-${labelModel(label).kind}`);
+for (const { label } of LABELS) {
   stateQuery(label);
   keysQuery(label);
 }

@@ -11,10 +11,10 @@ import type {
   ChantierStatus,
   EventKind,
   OrganizationType,
-  ResourceKind,
 } from './bundle.types';
 import { officialCentre } from '../territory/geography';
 import { CANONICAL_TERRITORY_REF } from '../../graph/territory-grammar';
+import { RESOURCE_KINDS, type RelationshipType as ModelRelationshipType } from '../../graph/model';
 
 /**
  * Deterministic synthetic bundles for tests and benchmarks (DESIGN §10).
@@ -217,7 +217,6 @@ const CHANTIER_STATUSES: readonly (readonly [ChantierStatus, number])[] = [
 const EVENT_KINDS: readonly (readonly [EventKind, number])[] = [
   ['ASSEMBLY', 2], ['WORKSHOP', 4], ['WEBINAR', 3], ['TRAINING', 2], ['OTHER', 1],
 ];
-const RESOURCE_KINDS: readonly ResourceKind[] = ['PODCAST', 'PUBLICATION', 'VIDEO', 'EXHIBITION', 'TOOL', 'ARTICLE'];
 const AFFILIATION_ROLES = ['directeur·rice', 'chargé·e de mission', 'président·e', 'membre', 'bénévole'] as const;
 
 /**
@@ -550,10 +549,7 @@ export function generateSyntheticBundle(opts: SyntheticOptions): Bundle {
 // Bundle-wide checks and statistics, for the generator's tests, its CLI summary and the demo bundle.
 
 /** The graph relationships a bundle creates (DESIGN §2), PART_OF excepted: the import derives it. */
-export type RelationshipType =
-  | 'SIGNED' | 'MEMBER_OF' | 'BASED_IN' | 'ACTS_IN' | 'WORKS_ON' | 'CONTRIBUTES_TO' | 'SERVES' | 'OBJECTIVE_OF'
-  | 'ADDRESSES' | 'LOCATED_IN' | 'PRESENTED_AT' | 'TOOK_PART_IN' | 'AUTHORED' | 'ABOUT' | 'FROM_EVENT'
-  | 'MEMBER_OF_COMMUNITY' | 'SUBTHEME_OF';
+export type RelationshipType = Exclude<ModelRelationshipType, 'PART_OF'>;
 
 /** Counts the relationships `bundle` would create once imported, per type and in total. */
 export function countRelationships(bundle: Bundle): Record<RelationshipType, number> & { total: number } {

@@ -5,6 +5,7 @@ import { fromRoot } from '../../paths';
 import { officialTerritory } from '../territory/geography';
 import { parseTerritoryRef } from '../territory/territory-ref';
 import type { Bundle } from './bundle.types';
+import { LABELS, type EntityKind as ModelEntityKind } from '../../graph/model';
 
 /**
  * Validation of an import bundle against `schema/bundle.schema.json` (the contract) plus the
@@ -19,7 +20,8 @@ export interface Problem {
   message: string;
 }
 
-export type EntityKind = 'ally' | 'theme' | 'chantier' | 'event' | 'resource' | 'community' | 'objective' | 'territory';
+/** The kinds of keyed entity a bundle lists (the graph model's, the charter excepted: it has no references). */
+export type EntityKind = Exclude<ModelEntityKind, 'charter'>;
 
 /**
  * Which of `keys` already exist in the database (slugs; objective codes; territory refs normalised).
@@ -175,16 +177,9 @@ export function sortProblems(input: unknown, problems: Problem[]): Problem[] {
 // Validation
 
 /** The collections whose entries are keyed, with the field holding the key. */
-const KEYED: { collection: keyof Bundle; kind: EntityKind; field: string }[] = [
-  { collection: 'objectives', kind: 'objective', field: 'code' },
-  { collection: 'themes', kind: 'theme', field: 'slug' },
-  { collection: 'territories', kind: 'territory', field: 'ref' },
-  { collection: 'allies', kind: 'ally', field: 'slug' },
-  { collection: 'chantiers', kind: 'chantier', field: 'slug' },
-  { collection: 'events', kind: 'event', field: 'slug' },
-  { collection: 'resources', kind: 'resource', field: 'slug' },
-  { collection: 'communities', kind: 'community', field: 'slug' },
-];
+const KEYED: { collection: keyof Bundle; kind: EntityKind; field: string }[] = LABELS.flatMap((l) =>
+  l.kind === 'charter' ? [] : [{ collection: l.collection, kind: l.kind, field: l.key }],
+);
 
 interface Reference {
   kind: EntityKind;

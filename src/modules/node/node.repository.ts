@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
+import { SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,
@@ -25,7 +26,7 @@ export interface RelatedRow {
   node: NodeRow;
 }
 
-export type NodeLabel = 'Ally' | 'Territory' | 'Theme' | 'Chantier' | 'Charter' | 'CharterObjective' | 'Event' | 'Resource' | 'LearningCommunity';
+export type { NodeLabel };
 
 /** Parameters of the types the API sends, matching nothing (see CypherQuery.sample: warm-up plans with them). */
 const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
@@ -45,13 +46,10 @@ const listCount = cypherQuery('node/list-count', { label: 'Theme', level: null }
 
 /**
  * Outgoing relationships short enough to read whole, in one query for all of a node's short lists
- * (an ally's themes, seat, territories, affiliations… a chantier's objectives, themes, territories…).
- * CONTRIBUTES_TO is paged (Ally.chantiers), so it is not here.
+ * (an ally's themes, seat, territories, affiliations… a chantier's objectives, themes, territories…):
+ * the graph model's `outList: 'short'` types. CONTRIBUTES_TO is paged (Ally.chantiers), so it is not here.
  */
-export const SHORT_OUT_TYPES = [
-  'SIGNED', 'BASED_IN', 'ACTS_IN', 'WORKS_ON', 'MEMBER_OF', 'MEMBER_OF_COMMUNITY', 'TOOK_PART_IN', 'AUTHORED',
-  'SERVES', 'ADDRESSES', 'LOCATED_IN', 'PRESENTED_AT', 'OBJECTIVE_OF', 'SUBTHEME_OF', 'PART_OF', 'ABOUT', 'FROM_EVENT',
-];
+export { SHORT_OUT_TYPES };
 
 export const privacyParams = (ctx: Context) => ({ canSeePrivate: ctx.viewer.canSeePrivate, canSeeEmails: ctx.viewer.canSeeEmails });
 
