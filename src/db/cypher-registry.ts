@@ -15,7 +15,18 @@ import { fromRoot } from '../paths';
  * `@visible(x)` in any query or fragment is the privacy predicate (cypher/fragments/privacy.cypher)
  * for the variable x.
  */
-export interface CypherQuery {
+/** What a query takes when its binding names no parameter type (any plain object). */
+export type CypherParams = Record<string, unknown>;
+/** What a query returns when its binding names no row type. */
+export type CypherRow = Record<string, unknown>;
+
+/**
+ * A bound query, typed by its parameters `P` and the rows `R` it returns (STYLE 7):
+ * `cypherQuery<{ slugs: string[] }, { slug: string; name: string }>('theme/by-slugs')`. Then
+ * `db.read(query, params)` checks `params` against `P` (a misspelt, missing or extra parameter does
+ * not compile) and returns `R[]`. A binding without types keeps the old, unchecked behaviour.
+ */
+export interface CypherQuery<P extends object = CypherParams, R = CypherRow> {
   readonly name: string;
   readonly text: string;
   /**
@@ -23,7 +34,19 @@ export interface CypherQuery {
    * with them, which fills Neo4j's plan cache (keyed by text and parameter types) without running it.
    */
   readonly sample?: Readonly<Record<string, unknown>>;
+  /**
+   * Type-level only, never set: what the query takes and returns. The parameter position makes a
+   * typed query unusable where other parameters are given (contravariant), so an untyped call of
+   * a typed query does not compile either.
+   */
+  readonly __types?: { params: (params: P) => void; row: R };
 }
+
+/** The parameter type of a bound query. */
+export type ParamsOf<Q> = Q extends CypherQuery<infer P, unknown> ? P : never;
+/** The row type of a bound query. */
+// `any`: the params position is contravariant, so no other type matches every typed query.
+export type RowOf<Q> = Q extends CypherQuery<any, infer R> ? R : never;
 
 const queriesDir = fromRoot('cypher', 'queries');
 const fragmentsDir = fromRoot('cypher', 'fragments');
@@ -77,9 +100,9 @@ export function expandMacros(text: string): string {
   return text.replace(/@visible\(([^)]*)\)/g, (_m, v: string) => visible(v.trim()));
 }
 
-export function cypherQuery(name: string, sample?: Record<string, unknown>): CypherQuery {
+export function cypherQuery<P extends object = CypherParams, R = CypherRow>(name: string, sample?: NoInfer<P>): CypherQuery<P, R> {
   const existing = bound.get(name);
-  if (existing) return existing;
+  if (existing) return existing as CypherQuery<P, R>;
   const file = path.join(queriesDir, `${name}.cypher`);
   let text: string;
   try {
@@ -87,8 +110,8 @@ export function cypherQuery(name: string, sample?: Record<string, unknown>): Cyp
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query = Object.freeze({ name, text: expandMacros(expandIncludes(text, file).trim()), sample });
-  bound.set(name, query);
+  const query: CypherQuery<P, R> = Object.freeze({ name, text: expandMacros(expandIncludes(text, file).trim()), sample: sample as CypherParams | undefined });
+  bound.set(name, query as CypherQuery);
   return query;
 }
 
@@ -96,12 +119,16 @@ export function cypherQuery(name: string, sample?: Record<string, unknown>): Cyp
  * A query composed from fixed fragments (see the module comment), made once per name and kept.
  * `parts` must only ever be fragments and fixed keywords; the name says which shape it is.
  */
-export function composedQuery(name: string, parts: () => string[], sample?: Record<string, unknown>): CypherQuery {
+export function composedQuery<P extends object = CypherParams, R = CypherRow>(
+  name: string,
+  parts: () => string[],
+  sample?: NoInfer<P>,
+): CypherQuery<P, R> {
   const existing = composed.get(name);
-  if (existing) return existing;
+  if (existing) return existing as CypherQuery<P, R>;
   const text = expandMacros(parts().filter((p) => p.length > 0).join('\n'));
-  const query = Object.freeze({ name, text, sample });
-  composed.set(name, query);
+  const query: CypherQuery<P, R> = Object.freeze({ name, text, sample: sample as CypherParams | undefined });
+  composed.set(name, query as CypherQuery);
   return query;
 }
 

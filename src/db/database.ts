@@ -1,5 +1,5 @@
 import { Driver, ManagedTransaction, QueryResult, RecordShape, session as sessionModes } from 'neo4j-driver';
-import type { CypherQuery } from './cypher-registry';
+import type { CypherQuery, CypherRow } from './cypher-registry';
 import { toPlain } from './values';
 import { translateNeo4jError } from '../errors/neo4j-errors';
 import type { RequestBudget } from '../limits/request-budget';
@@ -43,14 +43,22 @@ export class Database {
     return new Database(this.driver, this.database, this.metadata, ms, this.budget, this.inRequest);
   }
 
-  /** Runs one read query; rows are plain objects (see toPlain). */
-  async read<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+  /**
+   * Runs one read query; rows are plain objects (see toPlain). A typed query
+   * (`cypherQuery<Params, Row>`) checks its parameters and gives its row type; an untyped one
+   * takes any parameters and the row type its caller names.
+   */
+  read<P extends object, R>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+  read<Row = CypherRow>(query: CypherQuery, params?: Params): Promise<Row[]>;
+  async read(query: CypherQuery, params: Params = {}): Promise<unknown[]> {
     const budget = this.budget;
-    return this.readTx((tx) => (budget ? runWithin<Row>(tx, query, params, budget) : run<Row>(tx, query, params)));
+    return this.readTx((tx) => (budget ? runWithin(tx, query, params, budget) : run(tx, query, params)));
   }
 
-  async write<Row = Record<string, unknown>>(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.writeTx((tx) => run<Row>(tx, query, params));
+  write<P extends object, R>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+  write<Row = CypherRow>(query: CypherQuery, params?: Params): Promise<Row[]>;
+  async write(query: CypherQuery, params: Params = {}): Promise<unknown[]> {
+    return this.writeTx((tx) => run(tx, query, params));
   }
 
   /** Several statements in one read transaction (one round trip as far as the API is concerned). */
@@ -94,10 +102,12 @@ export class Database {
   }
 }
 
-/** Runs a bound query inside a transaction and maps its records to plain rows. */
-export async function run<Row = Record<string, unknown>>(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<Row[]> {
+/** Runs a bound query inside a transaction and maps its records to plain rows (typed as in Database.read). */
+export function run<P extends object, R>(tx: ManagedTransaction, query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+export function run<Row = CypherRow>(tx: ManagedTransaction, query: CypherQuery, params?: Params): Promise<Row[]>;
+export async function run(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<unknown[]> {
   const result: QueryResult<RecordShape> = await tx.run(query.text, params);
-  return result.records.map((r) => toPlain(r.toObject()) as Row);
+  return result.records.map((r) => toPlain(r.toObject()));
 }
 
 /**

@@ -1,0 +1,69 @@
+import { cypherQuery, composedQuery, cypherFragment, cypherFragments, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
+import type { Database } from './database';
+
+/**
+ * Compile-time tests: `npm run typecheck` (tsc over src/) fails when a `@ts-expect-error` below
+ * stops being an error, i.e. when a misspelt parameter or row field would compile again.
+ * The functions are never called (no database here): only their types matter.
+ */
+interface FindCharterParams {
+  slug: string;
+}
+interface CharterRow {
+  title: string;
+}
+const typed = cypherQuery<FindCharterParams, CharterRow>('charter/find-charter');
+const untyped = cypherQuery('charter/list-objectives');
+
+export async function compileTimeChecks(db: Database): Promise<void> {
+  const rows = await db.read(typed, { slug: 'charte' });
+  const title: string = rows[0].title;
+  void title;
+  await db.write(typed, { slug: 'charte' });
+
+  // @ts-expect-error a misspelt parameter does not compile
+  await db.read(typed, { slgu: 'charte' });
+  // @ts-expect-error nor does a missing one
+  await db.read(typed, {});
+  // @ts-expect-error nor an extra one
+  await db.read(typed, { slug: 'charte', limit: 3 });
+  // @ts-expect-error nor a parameter of the wrong type
+  await db.read(typed, { slug: 42 });
+  // @ts-expect-error nor a row field the query does not return
+  void rows[0].titel;
+  // @ts-expect-error a typed query cannot be read as an untyped one, with other parameters
+  await db.read<{ whatever: number }>(typed, { anything: 1 });
+
+  // Untyped bindings keep compiling as before: any parameters, the row type the caller names.
+  const loose = await db.read<{ code: string }>(untyped, { whatever: true });
+  const code: string = loose[0].code;
+  void code;
+  await db.read(untyped);
+
+  // Composed queries take the same types.
+  const shape = composedQuery<{ limit: number }, { id: string }>('test/typed-shape', () => ['RETURN $limit AS id']);
+  const ids: string[] = (await db.read(shape, { limit: 1 })).map((r) => r.id);
+  void ids;
+  // @ts-expect-error a composed query's parameters are checked too
+  await db.read(shape, { limt: 1 });
+
+  const p: ParamsOf<typeof typed> = { slug: 'x' };
+  const r: RowOf<typeof typed> = { title: 'x' };
+  const q: CypherQuery = untyped;
+  void [p, r, q];
+}
+
+describe('typed Cypher bindings', () => {
+  it('bind a file once, whatever the types they are given', () => {
+    expect(typed).toBe(cypherQuery('charter/find-charter'));
+    expect(typed.text).toContain('Charter');
+    expect(typeof compileTimeChecks).toBe('function');
+  });
+});
+
+describe('fragments', () => {
+  it('read the named sections of a fragments file', () => {
+    expect(cypherFragments('privacy').get('visible')).toBe(cypherFragment('privacy', 'visible'));
+    expect(() => cypherFragment('privacy', 'no-such-section')).toThrow('no Cypher fragment "no-such-section"');
+  });
+});
