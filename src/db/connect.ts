@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { createDriver, waitForNeo4j } from './driver';
 import { Database } from './database';
 import { EmbeddedNeo4j, EmbeddedNeo4jError, startEmbeddedNeo4j } from './embedded-neo4j';
-import { cypherQuery } from './cypher-registry';
+import { cypherQuery, type NoParams } from './cypher-registry';
 import { applyMigrations, readMigrations, MigrationFile } from './migrations';
 
 export interface Connection {
@@ -19,7 +19,7 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-const storeHome = cypherQuery('system/store-home');
+const storeHome = cypherQuery<NoParams, { home: string }>('system/store-home');
 
 /** A path as a person typed it: relative to the working directory when inside it. */
 const shown = (p: string) => {
@@ -38,7 +38,7 @@ const realOrNull = (p: string) => {
 /** The home directory (store) of the Neo4j behind `driver`, or null when it does not say. */
 async function homeOf(driver: Driver, database: string): Promise<string | null> {
   try {
-    const rows = await new Database(driver, database, { app: 'archipel', operation: 'store-check' }).read<{ home: string }>(storeHome);
+    const rows = await new Database(driver, database, { app: 'archipel', operation: 'store-check' }).read(storeHome);
     return rows[0]?.home ?? null;
   } catch {
     return null;

@@ -67,3 +67,12 @@ describe('fragments', () => {
     expect(() => cypherFragment('privacy', 'no-such-section')).toThrow('no Cypher fragment "no-such-section"');
   });
 });
+
+const noParams = cypherQuery<Record<string, never>, { node: { slug: string } }>('charter/list-objectives');
+export async function noParamsChecks(db: Database): Promise<void> {
+  const rows = await db.read(noParams);
+  const slug: string = rows[0].node.slug;
+  void slug;
+  // @ts-expect-error a query without parameters takes none
+  await db.read(noParams, { code: 'x' });
+}

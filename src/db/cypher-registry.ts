@@ -17,6 +17,8 @@ import { fromRoot } from '../paths';
  */
 /** What a query takes when its binding names no parameter type (any plain object). */
 export type CypherParams = Record<string, unknown>;
+/** The parameters of a query that takes none. */
+export type NoParams = Record<string, never>;
 /** What a query returns when its binding names no row type. */
 export type CypherRow = Record<string, unknown>;
 

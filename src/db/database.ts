@@ -7,6 +7,9 @@ import { QueryTooComplexError } from '../errors/app-errors';
 
 export type Params = Record<string, unknown>;
 
+/** The parameters argument of a typed query: optional when the query takes none. */
+type ParamsArg<P extends object> = {} extends P ? [params?: NoInfer<P>] : [params: NoInfer<P>];
+
 /**
  * Database access for one unit of work. Every read runs in executeRead and every write in
  * executeWrite (transaction functions: retried on transient errors, so they must be idempotent).
@@ -48,14 +51,14 @@ export class Database {
    * (`cypherQuery<Params, Row>`) checks its parameters and gives its row type; an untyped one
    * takes any parameters and the row type its caller names.
    */
-  read<P extends object, R>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+  read<P extends object, R>(query: CypherQuery<P, R>, ...params: ParamsArg<P>): Promise<R[]>;
   read<Row = CypherRow>(query: CypherQuery, params?: Params): Promise<Row[]>;
   async read(query: CypherQuery, params: Params = {}): Promise<unknown[]> {
     const budget = this.budget;
     return this.readTx((tx) => (budget ? runWithin(tx, query, params, budget) : run(tx, query, params)));
   }
 
-  write<P extends object, R>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+  write<P extends object, R>(query: CypherQuery<P, R>, ...params: ParamsArg<P>): Promise<R[]>;
   write<Row = CypherRow>(query: CypherQuery, params?: Params): Promise<Row[]>;
   async write(query: CypherQuery, params: Params = {}): Promise<unknown[]> {
     return this.writeTx((tx) => run(tx, query, params));
@@ -103,7 +106,7 @@ export class Database {
 }
 
 /** Runs a bound query inside a transaction and maps its records to plain rows (typed as in Database.read). */
-export function run<P extends object, R>(tx: ManagedTransaction, query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]>;
+export function run<P extends object, R>(tx: ManagedTransaction, query: CypherQuery<P, R>, ...params: ParamsArg<P>): Promise<R[]>;
 export function run<Row = CypherRow>(tx: ManagedTransaction, query: CypherQuery, params?: Params): Promise<Row[]>;
 export async function run(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<unknown[]> {
   const result: QueryResult<RecordShape> = await tx.run(query.text, params);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fromRoot } from '../paths';
 import { Database } from './database';
 import { splitCypherStatements } from './cypher-script';
-import { cypherQuery } from './cypher-registry';
+import { cypherQuery, type NoParams } from './cypher-registry';
 
 /**
  * Versioned schema migrations: cypher/migrations/V0001__name.cypher …, applied in order, each exactly
@@ -45,8 +45,13 @@ export function readMigrations(dir = fromRoot('cypher', 'migrations')): Migratio
   return out;
 }
 
-const listApplied = cypherQuery('migration/list-applied');
-const recordApplied = cypherQuery('migration/record-applied');
+interface AppliedMigration {
+  version: number;
+  name: string;
+  checksum: string;
+}
+const listApplied = cypherQuery<NoParams, AppliedMigration>('migration/list-applied');
+const recordApplied = cypherQuery<AppliedMigration, { version: number }>('migration/record-applied');
 
 export interface MigrationReport {
   applied: string[];
@@ -54,7 +59,7 @@ export interface MigrationReport {
 }
 
 export async function applyMigrations(db: Database, migrations = readMigrations()): Promise<MigrationReport> {
-  const rows = await db.read<{ version: number; name: string; checksum: string }>(listApplied);
+  const rows = await db.read(listApplied);
   const applied = new Map(rows.map((r) => [r.version, r]));
   for (const m of migrations) {
     const done = applied.get(m.version);
@@ -87,7 +92,7 @@ export async function applyMigrations(db: Database, migrations = readMigrations(
 
 /** True when every migration this code knows is recorded in the graph (readiness). */
 export async function migrationsUpToDate(db: Database, migrations = readMigrations()): Promise<boolean> {
-  const rows = await db.read<{ version: number; checksum: string }>(listApplied);
+  const rows = await db.read(listApplied);
   const applied = new Map(rows.map((r) => [r.version, r.checksum]));
   return migrations.every((m) => applied.get(m.version) === m.checksum);
 }

@@ -1,16 +1,16 @@
 import { Database } from '../../db/database';
-import { cypherQuery } from '../../db/cypher-registry';
+import { cypherQuery, type NoParams } from '../../db/cypher-registry';
 import type { Logger } from '../../logger';
 import { fromRoot } from '../../paths';
 import { readBundleFile } from './read-bundle-file';
 import { existingKeysIn, importBundle, resolveCharter } from './import-bundle';
 
-const hasData = cypherQuery('bundle/count-nodes');
+const hasData = cypherQuery<NoParams, { hasData: boolean }>('bundle/count-nodes');
 export const DEMO_BUNDLE = fromRoot('data', 'demo.bundle.json');
 
 /** npm start: loads the Fabrique des transitions demo bundle when the graph holds no data. */
 export async function loadDemoDataIfEmpty(db: Database, log: Logger): Promise<boolean> {
-  const [{ hasData: filled }] = await db.read<{ hasData: boolean }>(hasData);
+  const [{ hasData: filled }] = await db.read(hasData);
   if (filled) return false;
   const read = await readBundleFile(DEMO_BUNDLE, existingKeysIn(db));
   if (!read.ok) throw new Error(`the demo bundle is invalid: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);

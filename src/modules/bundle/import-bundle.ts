@@ -1,5 +1,5 @@
 import { Database } from '../../db/database';
-import { cypherQuery } from '../../db/cypher-registry';
+import { cypherQuery, type NoParams } from '../../db/cypher-registry';
 import type { Bundle } from './bundle.types';
 import { AFFILIATIONS_SPEC, bundleToItems, EntityType, IMPORT_ORDER, SPECS, SPECS_BY_LABEL } from './bundle-codec';
 import { NodeLabel, SyncCounts, syncItems } from './sync-engine';
@@ -25,7 +25,7 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-const listCharters = cypherQuery('bundle/list-charters');
+const listCharters = cypherQuery<NoParams, { slug: string }>('bundle/list-charters');
 
 const KIND_LABEL = new Map(LABELS.map((l) => [l.kind, l.label]));
 
@@ -36,7 +36,7 @@ export function existingKeysIn(db: Database): ExistingKeys {
     const spec = SPECS_BY_LABEL.get(KIND_LABEL.get(kind)!)!;
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += 5000) {
-      const rows = await db.read<{ key: string }>(spec.state, { keys: keys.slice(i, i + 5000), withRels: false, outTypes: [], inTypes: [] });
+      const rows = await db.read(spec.state, { keys: keys.slice(i, i + 5000), withRels: false, outTypes: [], inTypes: [] });
       rows.forEach((r) => found.add(r.key));
     }
     return found;
@@ -55,7 +55,7 @@ export async function resolveCharter(db: Database, bundle: Bundle): Promise<{ ch
   });
   (bundle.objectives ?? []).forEach((_o, i) => needs.push({ path: `/objectives/${i}`, message: '' }));
   if (!needs.length) return { problems: [] };
-  const charters = (await db.read<{ slug: string }>(listCharters)).map((r) => r.slug);
+  const charters = (await db.read(listCharters)).map((r) => r.slug);
   if (charters.length === 1) return { charterSlug: charters[0], problems: [] };
   const message =
     charters.length === 0

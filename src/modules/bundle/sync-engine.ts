@@ -1,4 +1,4 @@
-import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Integer, ManagedTransaction } from 'neo4j-driver';
 import { Database, run } from '../../db/database';
 import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
 import { LABELS, labelModel, type NodeLabel } from '../../graph/model';
@@ -49,8 +49,8 @@ export interface LabelSpec {
   inTypes: string[];
   /** 'replace': owned relationships become exactly the desired ones; 'merge': missing ones are added. */
   relMode: 'replace' | 'merge';
-  state: CypherQuery;
-  keys: CypherQuery;
+  state: StateQuery;
+  keys: KeysQuery;
 }
 
 export interface SyncCounts {
@@ -67,18 +67,39 @@ export interface StateRow {
   rels: { type: string; dir: 'out' | 'in'; key: string; props: Record<string, unknown> }[];
 }
 
+/** Parameters of bundle/state-<kind>.cypher: the nodes of `keys`, with their owned relationships when `withRels`. */
+export interface StateParams {
+  keys: string[];
+  withRels: boolean;
+  outTypes: string[];
+  inTypes: string[];
+}
+export type StateQuery = CypherQuery<StateParams, StateRow>;
+/** bundle/keys-<kind>.cypher: a page of keys in key order, after `after`. */
+export type KeysQuery = CypherQuery<{ after: string; limit: Integer }, { key: string }>;
+
 /** cypher/queries/bundle/state-<kind>.cypher and keys-<kind>.cypher, one pair per label of the model. */
-export const stateQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/state-${labelModel(label).kind}`);
-export const keysQuery = (label: NodeLabel): CypherQuery => cypherQuery(`bundle/keys-${labelModel(label).kind}`);
+export const stateQuery = (label: NodeLabel): StateQuery => cypherQuery<StateParams, StateRow>(`bundle/state-${labelModel(label).kind}`);
+export const keysQuery = (label: NodeLabel): KeysQuery => cypherQuery(`bundle/keys-${labelModel(label).kind}`);
 for (const { label } of LABELS) {
   stateQuery(label);
   keysQuery(label);
 }
 
-const createNodes = cypherQuery('bundle/create-nodes');
-const updateNodes = cypherQuery('bundle/update-nodes');
-const deleteRels = cypherQuery('bundle/delete-rels');
-const createRels = cypherQuery('bundle/create-rels');
+/** Properties as the driver takes them (Neo4j dates, points and integers; see toNeo4j). */
+type WrittenProps = Record<string, unknown>;
+
+const createNodes = cypherQuery<{ rows: { key: string; labels: string[]; props: WrittenProps }[] }, { key: string; eid: string }>(
+  'bundle/create-nodes',
+);
+const updateNodes = cypherQuery<
+  { rows: { eid: string; props: WrittenProps; addLabels: string[]; removeLabels: string[] }[] },
+  { updated: number }
+>('bundle/update-nodes');
+const deleteRels = cypherQuery<{ rows: { eid: string; outTypes: string[]; inTypes: string[] }[] }, { nodes: number }>('bundle/delete-rels');
+const createRels = cypherQuery<{ rels: { from: string; to: string; type: string; props: WrittenProps }[] }, { created: number }>(
+  'bundle/create-rels',
+);
 
 /** Properties written as Neo4j temporal, spatial or integer values; everything else as is. */
 const DATE_PROPS = new Set(['adoptedOn', 'pilotSince', 'charterSignedOn', 'launchedOn', 'validatedOn', 'startsOn', 'endsOn', 'publishedOn', 'since', 'on']);
@@ -162,7 +183,7 @@ export function planBatch(spec: LabelSpec, items: DesiredItem[], states: Map<str
 }
 
 async function readStates(tx: ManagedTransaction, spec: LabelSpec, keys: string[], withRels: boolean): Promise<Map<string, StateRow>> {
-  const rows = await run<StateRow>(tx, spec.state, { keys, withRels, outTypes: spec.outTypes, inTypes: spec.inTypes });
+  const rows = await run(tx, spec.state, { keys, withRels, outTypes: spec.outTypes, inTypes: spec.inTypes });
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -191,7 +212,7 @@ async function writeBatch(tx: ManagedTransaction, spec: LabelSpec, specs: Map<No
   const eidOf = new Map<string, string>();
   if (plan.create.length) {
     const rows = plan.create.map((i) => ({ key: i.key, labels: i.labels, props: writeProps(i.props!, true) }));
-    for (const r of await run<{ key: string; eid: string }>(tx, createNodes, { rows })) eidOf.set(r.key, r.eid);
+    for (const r of await run(tx, createNodes, { rows })) eidOf.set(r.key, r.eid);
   }
   if (plan.update.length) {
     const rows = plan.update.map(({ item, state }) => ({
@@ -298,7 +319,7 @@ export async function* readAll(db: Database, spec: LabelSpec, pageSize = 1000): 
   let after = '';
   for (;;) {
     const page = await db.readTx(async (tx) => {
-      const keys = (await run<{ key: string }>(tx, spec.keys, { after, limit: neo4j.int(pageSize) })).map((r) => r.key);
+      const keys = (await run(tx, spec.keys, { after, limit: neo4j.int(pageSize) })).map((r) => r.key);
       if (!keys.length) return [];
       const states = await readStates(tx, spec, keys, true);
       return keys.map((k) => states.get(k)!);
