@@ -76,3 +76,31 @@ export async function noParamsChecks(db: Database): Promise<void> {
   // @ts-expect-error a query without parameters takes none
   await db.read(noParams, { code: 'x' });
 }
+
+describe('one include mechanism', () => {
+  it('includes a section with // #include <file>#<name>, exactly as cypherFragment gives it, indented like the directive', () => {
+    const q = composedQuery('test/include-section', () => ['MATCH (node:Ally)', 'WHERE', '  // #include privacy#visible', 'RETURN node']);
+    const indented = cypherFragment('privacy', 'visible')
+      .split('\n')
+      .map((l) => (l ? `  ${l}` : l))
+      .join('\n');
+    expect(q.text).toBe(`MATCH (node:Ally)\nWHERE\n${indented}\nRETURN node`);
+  });
+
+  it('includes a whole fragment file with // #include <file>, in composed queries as in bound files', () => {
+    const q = composedQuery('test/include-file', () => ['MATCH (a:Ally)', 'CALL (a) {', '  // #include network/collaboration-context', '}', 'RETURN b, via']);
+    expect(q.text).toContain('UNION ALL');
+    const directive = /^\s*\/\/ #include /m;
+    expect(q.text).not.toMatch(directive);
+    // The same expansion the network module's bound files get.
+    expect(cypherQuery('network/collaborators-page').text).toContain('UNION ALL');
+    expect(cypherQuery('network/collaborators-page').text).not.toMatch(directive);
+  });
+
+  it('refuses an include of a section or file that does not exist, naming where it was asked', () => {
+    expect(() => composedQuery('test/include-missing-section', () => ['// #include privacy#nope'])).toThrow(
+      'composed query test/include-missing-section: no Cypher fragment "nope" in cypher/fragments/privacy.cypher',
+    );
+    expect(() => composedQuery('test/include-missing-file', () => ['// #include nowhere/nothing'])).toThrow('no Cypher fragment "nowhere/nothing"');
+  });
+});

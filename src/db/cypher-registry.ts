@@ -8,9 +8,15 @@ import { fromRoot } from '../paths';
  * remembers every binding so a test can prove each file is bound and each binding has a file.
  *
  * Queries chosen per request shape (a page of allies from a theme, ordered by name…) are composed
- * from the fixed fragments of cypher/fragments/<file>.cypher (sections named `// @name`) with
- * `composedQuery(name, parts)`: never from user text, user values only ever travel as parameters.
- * The registry keeps every composed text too, so tests can EXPLAIN each shape and warm-up can plan them.
+ * from the fixed fragments of cypher/fragments/<file>.cypher with `composedQuery(name, parts)`:
+ * never from user text, user values only ever travel as parameters. The registry keeps every
+ * composed text too, so tests can EXPLAIN each shape and warm-up can plan them.
+ *
+ * Fragments, one mechanism with two call styles: a fragment is a whole file
+ * (`network/collaboration-context`) or a section of one, `// @name` up to the next header
+ * (`ally#key-degree`). TypeScript composes them with `cypherFragment(file, name)`; a .cypher
+ * file, or a fragment, includes one with a line `// #include <file>` or `// #include <file>#<name>`.
+ * Both read through the same cache, and includes are expanded in bound and composed texts alike.
  *
  * `@visible(x)` in any query or fragment is the privacy predicate (cypher/fragments/privacy.cypher)
  * for the variable x.
@@ -58,28 +64,51 @@ const fragmentFiles = new Map<string, ReadonlyMap<string, string>>();
 
 const IDENTIFIER = /^[a-z][A-Za-z0-9_]*$/;
 
-/** The sections of cypher/fragments/<file>.cypher, by name, comments dropped. */
+const fragmentSources = new Map<string, string>();
+const sectioning = new Set<string>();
+
+/** The text of cypher/fragments/<file>.cypher, read once. */
+function fragmentSource(file: string, from?: string): string {
+  const existing = fragmentSources.get(file);
+  if (existing !== undefined) return existing;
+  const full = path.join(fragmentsDir, `${file}.cypher`);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch {
+    throw new Error(`${from ? `${from}: ` : ''}no Cypher fragment "${file}" (expected ${full})`);
+  }
+  fragmentSources.set(file, text);
+  return text;
+}
+
+/** The sections of cypher/fragments/<file>.cypher, by name, comments dropped, includes expanded. */
 export function cypherFragments(file: string): ReadonlyMap<string, string> {
   const existing = fragmentFiles.get(file);
   if (existing) return existing;
-  const text = readFileSync(path.join(fragmentsDir, `${file}.cypher`), 'utf8');
+  if (sectioning.has(file)) throw new Error(`cypher/fragments/${file}.cypher: a section includes its own file (a cycle)`);
+  sectioning.add(file);
   const sections = new Map<string, string>();
-  let name: string | undefined;
-  let lines: string[] = [];
-  const flush = () => {
-    if (name !== undefined) sections.set(name, lines.join('\n').trim());
-  };
-  for (const line of text.split('\n')) {
-    const header = /^\/\/ @([a-z0-9-]+)\s*$/.exec(line);
-    if (header) {
-      flush();
-      name = header[1];
-      lines = [];
-    } else if (name !== undefined && !/^\s*\/\//.test(line)) {
-      lines.push(line);
+  try {
+    let name: string | undefined;
+    let lines: string[] = [];
+    const flush = () => {
+      if (name !== undefined) sections.set(name, expandIncludes(lines.join('\n'), `cypher/fragments/${file}.cypher`).trim());
+    };
+    for (const line of fragmentSource(file).split('\n')) {
+      const header = /^\/\/ @([a-z0-9-]+)\s*$/.exec(line);
+      if (header) {
+        flush();
+        name = header[1];
+        lines = [];
+      } else if (name !== undefined && (INCLUDE_LINE.test(line) || !/^\s*\/\//.test(line))) {
+        lines.push(line);
+      }
     }
+    flush();
+  } finally {
+    sectioning.delete(file);
   }
-  flush();
   fragmentFiles.set(file, sections);
   return sections;
 }
@@ -128,28 +157,31 @@ export function composedQuery<P extends object = CypherParams, R = CypherRow>(
 ): CypherQuery<P, R> {
   const existing = composed.get(name);
   if (existing) return existing as CypherQuery<P, R>;
-  const text = expandMacros(parts().filter((p) => p.length > 0).join('\n'));
+  const text = expandMacros(expandIncludes(parts().filter((p) => p.length > 0).join('\n'), `composed query ${name}`));
   const query: CypherQuery<P, R> = Object.freeze({ name, text, sample: sample as CypherParams | undefined });
   composed.set(name, query as CypherQuery);
   return query;
 }
 
-const INCLUDE = /^([ \t]*)\/\/ #include ([a-z0-9/-]+)[ \t]*$/gm;
+const INCLUDE = /^([ \t]*)\/\/ #include ([a-z0-9/-]+)(?:#([a-z0-9-]+))?[ \t]*$/gm;
+const INCLUDE_LINE = /^[ \t]*\/\/ #include [a-z0-9/-]+(?:#[a-z0-9-]+)?[ \t]*$/;
 
 /**
- * Replaces each line `// #include <name>` with the fixed fragment cypher/fragments/<name>.cypher
- * (indented like the directive), so that a definition shared by several queries — the collaboration
- * context — is written once. Fragments are reviewed Cypher, never user input; the bound text is what
- * runs and what the EXPLAIN test compiles.
+ * Replaces each line `// #include <file>` with the fixed fragment cypher/fragments/<file>.cypher,
+ * and each `// #include <file>#<name>` with its section `// @name` (see the module comment),
+ * indented like the directive, so that a definition shared by several queries — the
+ * collaboration context — is written once. Fragments are reviewed Cypher, never user input; the
+ * bound text is what runs and what the EXPLAIN test compiles. Included fragments may include
+ * others (a cycle is refused).
  */
-function expandIncludes(text: string, file: string): string {
-  return text.replace(INCLUDE, (_line, indent: string, fragment: string) => {
-    let body: string;
-    try {
-      body = readFileSync(path.join(fragmentsDir, `${fragment}.cypher`), 'utf8');
-    } catch {
-      throw new Error(`${file}: no Cypher fragment "${fragment}" (expected ${path.join(fragmentsDir, `${fragment}.cypher`)})`);
-    }
+function expandIncludes(text: string, from: string, depth = 0): string {
+  if (depth > 8) throw new Error(`${from}: #include nested more than 8 deep (a cycle?)`);
+  return text.replace(INCLUDE, (_line, indent: string, file: string, section: string | undefined) => {
+    const body =
+      section === undefined
+        ? expandIncludes(fragmentSource(file, from), `cypher/fragments/${file}.cypher`, depth + 1)
+        : cypherFragments(file).get(section);
+    if (body === undefined) throw new Error(`${from}: no Cypher fragment "${section}" in cypher/fragments/${file}.cypher`);
     return body
       .trimEnd()
       .split('\n')
