@@ -9,8 +9,15 @@ import { ChantierConnection } from '../chantier/chantier.types';
 import { ChantierFilter, ChantierOrder } from '../chantier/chantier.inputs';
 import { chantierOrderKey, chantiersConnection } from '../chantier/chantier.repository';
 import { Territory, TerritoryConnection, TerritoryLevel } from './territory.types';
+import type { TerritoryLevel as ModelTerritoryLevel } from '../../graph/model';
 
 const NAME_ORDER = 'NAME:ASC';
+
+/**
+ * A territory as the node loaders return it (`node/by-keys`, PART_OF relations): the field
+ * resolvers' root. The keys are the graph model's (src/graph/model.ts).
+ */
+export type TerritoryRow = NodeRow & { ref: string; code: string; level: ModelTerritoryLevel; name: string | null };
 
 @Resolver(() => Territory)
 export class TerritoryResolver {
@@ -29,13 +36,13 @@ export class TerritoryResolver {
   }
 
   @FieldResolver(() => [Territory], { description: 'The territories this one is directly part of (département, EPCI, région, country).' })
-  async parents(@Root() t: NodeRow, @Ctx() ctx: Context) {
+  async parents(@Root() t: TerritoryRow, @Ctx() ctx: Context) {
     return (await outRelated(ctx, t, 'PART_OF')).map((r) => r.node);
   }
 
   @FieldResolver(() => TerritoryConnection, { description: 'The territories directly part of this one, by name; optionally of one level.' })
   children(
-    @Root() t: NodeRow,
+    @Root() t: TerritoryRow,
     @Args() page: ConnectionArgs,
     @Arg('level', () => TerritoryLevel, { nullable: true, description: 'Only this level (e.g. the EPCI of a département).' }) level: TerritoryLevel | undefined,
     @Ctx() ctx: Context,
@@ -45,23 +52,23 @@ export class TerritoryResolver {
 
   @FieldResolver(() => AllyConnection, { description: 'Allies based or acting within this territory (it and everything part of it).' })
   allies(
-    @Root() t: NodeRow,
+    @Root() t: TerritoryRow,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => AllyFilter, { nullable: true, description: 'Which allies.' }) filter: AllyFilter | undefined,
     @Arg('orderBy', () => AllyOrder, { nullable: true, description: 'Sort order (default NAME ASC).' }) orderBy: AllyOrder | undefined,
     @Ctx() ctx: Context,
   ) {
-    return alliesConnection(ctx, { territory: t.ref as string }, filter, orderBy, pageRequest(page, allyOrderKey(orderBy).key));
+    return alliesConnection(ctx, { territory: t.ref }, filter, orderBy, pageRequest(page, allyOrderKey(orderBy).key));
   }
 
   @FieldResolver(() => ChantierConnection, { description: 'Chantiers located within this territory.' })
   chantiers(
-    @Root() t: NodeRow,
+    @Root() t: TerritoryRow,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => ChantierFilter, { nullable: true, description: 'Which chantiers.' }) filter: ChantierFilter | undefined,
     @Arg('orderBy', () => ChantierOrder, { nullable: true, description: 'Sort order (default TITLE ASC).' }) orderBy: ChantierOrder | undefined,
     @Ctx() ctx: Context,
   ) {
-    return chantiersConnection(ctx, { territory: t.ref as string }, filter, orderBy, pageRequest(page, chantierOrderKey(orderBy)));
+    return chantiersConnection(ctx, { territory: t.ref }, filter, orderBy, pageRequest(page, chantierOrderKey(orderBy)));
   }
 }
