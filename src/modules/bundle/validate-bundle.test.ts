@@ -21,6 +21,24 @@ async function problemsOf(input: unknown, held: Partial<Record<EntityKind, strin
 }
 
 describe('validateBundle', () => {
+  it('refuses Corsica as 20 and a dropped leading zero with what the API says, and accepts 2A, 2B and 01001', async () => {
+    const problems = await problemsOf({
+      ...base,
+      allies: [
+        { slug: 'a', name: 'A', kind: 'ORGANIZATION', basedIn: 'departement:20', actsIn: ['commune:20004', 'commune:1001'] },
+        { slug: 'b', name: 'B', kind: 'ORGANIZATION', basedIn: 'departement:2A', actsIn: ['commune:2B033', '01001', 'departement:974'] },
+      ],
+    });
+    expect(problems).toEqual([
+      { path: '/allies/0/basedIn', message: '"departement:20": Corsica is departement:2A (Corse-du-Sud) or departement:2B (Haute-Corse) since 1976' },
+      { path: '/allies/0/actsIn/0', message: '"commune:20004": Corsica\'s communes are numbered 2A… or 2B… since 1976 (e.g. commune:2A004 or commune:2B004)' },
+      {
+        path: '/allies/0/actsIn/1',
+        message: '"commune:1001": a commune code is 5 characters: its département and 3 digits (e.g. commune:62528, commune:01001, commune:2A004, commune:97411); did you mean commune:01001? (a spreadsheet may have dropped the leading zero)',
+      },
+    ]);
+  });
+
   it('refuses a bad URL, an unknown theme and a bare "32" with exactly those three problems, in document order', async () => {
     const problems = await problemsOf({
       ...base,
