@@ -2,7 +2,8 @@
 // per shape: [text prelude] start, residual filters (only those present), privacy, then either the
 // count or the order's keyset, ORDER BY and LIMIT, and the projection. Variables: `scope` (one row of
 // $scopes: {key, c}), `c` (the scope's criteria, see ally.filter.ts), `a` (the ally), `textIds`.
-// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $limit.
+// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $limit and
+// $props (the properties projected, null: all; see src/modules/node/projection.ts).
 
 // @open
 UNWIND $scopes AS scope
@@ -144,11 +145,17 @@ ORDER BY a.sortName DESC, a.id DESC
 LIMIT $limit
 
 // @project
-  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, _eid: elementId(a), _labels: labels(a)} AS item
+  RETURN sortKey, a.id AS id, a {.id, _eid: elementId(a), _labels: labels(a),
+    _all: CASE WHEN $props IS NULL THEN a {.*, email: CASE WHEN $canSeeEmails THEN a.email END} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+      WHEN a[k] IS :: DATE OR a[k] IS :: ZONED DATETIME THEN toString(a[k]) ELSE a[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item
 
 // @project-degree
-  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, degree: degree, _eid: elementId(a), _labels: labels(a)} AS item
+  RETURN sortKey, a.id AS id, a {.id, _eid: elementId(a), _labels: labels(a), degree: degree,
+    _all: CASE WHEN $props IS NULL THEN a {.*, email: CASE WHEN $canSeeEmails THEN a.email END} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+      WHEN a[k] IS :: DATE OR a[k] IS :: ZONED DATETIME THEN toString(a[k]) ELSE a[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item

@@ -115,6 +115,8 @@ ORDER BY ch.sortTitle DESC, ch.id DESC
 LIMIT $limit
 
 // @project
-  RETURN sortKey, ch.id AS id, ch {.*, _eid: elementId(ch), _labels: labels(ch)} AS item
+  RETURN sortKey, ch.id AS id, ch {.id, _eid: elementId(ch), _labels: labels(ch),
+    _all: CASE WHEN $props IS NULL THEN ch {.*} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN ch[k] IS :: DATE OR ch[k] IS :: ZONED DATETIME THEN toString(ch[k]) ELSE ch[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item

@@ -1,13 +1,22 @@
-// The nodes related to each parent (by element id) through relationships of $types, incoming,
-// optionally only those with $role and of $targetLabel, with the relationship's properties.
-// Unpaged: for the short lists of a node (its themes, territories, objectives…). The types are
-// whitelisted by the repository. Private persons are invisible unless the viewer may see them.
-UNWIND $parents AS pid
-MATCH (p) WHERE elementId(p) = pid
-MATCH (p)<-[r:$any($types)]-(m)
-WHERE ($role IS NULL OR r.role = $role)
-  AND ($targetLabel IS NULL OR $targetLabel IN labels(m))
+// For each ask ({key, label, id, types, role, targetLabel, props, rel}): the nodes related to the
+// parent (label, id) through relationships of `types`, incoming, optionally only those with `role`
+// and of `targetLabel`, with the relationship properties `rel` and the node properties `props`
+// (null: all; see src/modules/node/projection.ts). Unpaged: for the short lists of a node (its
+// themes, territories, objectives…); the asks of one request level share this query. The types,
+// labels and property names are whitelisted by the repository. Private persons are invisible
+// unless the viewer may see them; emails only for viewers who may see them.
+UNWIND $asks AS ask
+CALL (ask) {
+  // #include node/parent
+}
+MATCH (p)<-[r:$any(ask.types)]-(m)
+WHERE (ask.role IS NULL OR r.role = ask.role)
+  AND (ask.targetLabel IS NULL OR ask.targetLabel IN labels(m))
   AND @visible(m)
-WITH pid, r, m ORDER BY coalesce(m.sortName, m.sortTitle, toLower(coalesce(m.name, m.title, m.ref, m.code))), m.id
-RETURN pid AS parent, type(r) AS type, properties(r) AS rel,
-  m {.*, email: CASE WHEN $canSeeEmails THEN m.email END, _eid: elementId(m), _labels: labels(m)} AS node
+WITH ask, r, m ORDER BY coalesce(m.sortName, m.sortTitle, toLower(coalesce(m.name, m.title, m.ref, m.code))), m.id
+RETURN ask.key AS key, type(r) AS type,
+  [k IN ask.rel | CASE WHEN r[k] IS :: DATE THEN toString(r[k]) ELSE r[k] END] AS rel,
+  m {.id, _eid: elementId(m), _labels: labels(m),
+    _all: CASE WHEN ask.props IS NULL THEN m {.*, email: CASE WHEN $canSeeEmails THEN m.email END} END,
+    _values: [k IN coalesce(ask.props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+      WHEN m[k] IS :: DATE OR m[k] IS :: ZONED DATETIME THEN toString(m[k]) ELSE m[k] END]} AS node

@@ -1,8 +1,12 @@
-// A page of the nodes related to each parent (by element id) through $types, incoming, ordered by
-// the related node's sort key then id (keyset cursor), optionally only with $role, of $targetLabel,
-// or (territories) of $level. The page only: the total is related-count-in, run when selected.
-UNWIND $parents AS pid
-MATCH (p) WHERE elementId(p) = pid
+// A page of the nodes related to each parent ($asks: {key, label, id}) through $types, incoming,
+// ordered by the related node's sort key then id (keyset cursor), optionally only with $role, of
+// $targetLabel, or (territories) of $level; with the relationship properties $rel and the node
+// properties $props (null: all; see src/modules/node/projection.ts). The page only: the total is
+// related-count-in, run when selected.
+UNWIND $asks AS ask
+CALL (ask) {
+  // #include node/parent
+}
 CALL (p) {
   MATCH (p)<-[r:$any($types)]-(m)
   WHERE ($role IS NULL OR r.role = $role)
@@ -16,6 +20,11 @@ CALL (p) {
   ORDER BY CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN m.id END DESC,
     CASE WHEN NOT $desc THEN sortKey END ASC, CASE WHEN NOT $desc THEN m.id END ASC
   LIMIT $limit
-  RETURN collect({sortKey: sortKey, id: m.id, rel: properties(r), node: m {.*, email: CASE WHEN $canSeeEmails THEN m.email END, _eid: elementId(m), _labels: labels(m)}}) AS rows
+  RETURN collect({sortKey: sortKey, id: m.id,
+    rel: [k IN $rel | CASE WHEN r[k] IS :: DATE THEN toString(r[k]) ELSE r[k] END],
+    node: m {.id, _eid: elementId(m), _labels: labels(m),
+      _all: CASE WHEN $props IS NULL THEN m {.*, email: CASE WHEN $canSeeEmails THEN m.email END} END,
+      _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+        WHEN m[k] IS :: DATE OR m[k] IS :: ZONED DATETIME THEN toString(m[k]) ELSE m[k] END]}}) AS rows
 }
-RETURN pid AS parent, rows
+RETURN ask.key AS parent, rows

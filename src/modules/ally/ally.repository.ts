@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
@@ -6,7 +7,8 @@ import { Connection, PageRequest, PagedRow, toConnection } from '../../common/re
 import { suggestKnown } from '../../common/suggest';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { readReferences, ReferenceKeys, References } from '../node/references';
-import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
+import { collectCounts, NO_REFERENCES, projectedPages, runShapes } from '../node/shape-runner';
+import { Props, selectedProps } from '../node/projection';
 import { AllyFilter, AllyOrder, AllyOrderField } from './ally.inputs';
 import { SortDirection } from '../node/node.types';
 import { AllyCriteria, allyCriteria, AllyScope } from './ally.filter';
@@ -75,8 +77,8 @@ export function allyCardinalities(refs: References): AllyCardinalities {
 const criteriaKey = (c: AllyCriteria) => JSON.stringify(c);
 
 /** A page of allies per criteria, batched across the scopes of one request level that share order and page. */
-function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
-  return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}`, () =>
+function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest, props: Props): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
+  return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}:${JSON.stringify(props)}`, () =>
     new DataLoader<AllyCriteria, PagedRow<NodeRow>[], string>(
       (cs) => {
         const keyset = keysetParams(req, desc);
@@ -85,9 +87,9 @@ function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: Page
           check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
           query: (p) => allyPageQuery(p, field, keyset.desc),
-          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : ''), props },
           empty: () => [],
-          collect: collectPages<NodeRow>,
+          collect: (rows) => projectedPages(rows, props),
         });
       },
       { cacheKeyFn: criteriaKey },
@@ -127,10 +129,11 @@ export async function alliesConnection(
   order: AllyOrder | undefined,
   req: PageRequest,
   argument = 'filter',
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<NodeRow>> {
   const criteria = allyCriteria(filter, scope, argument);
   const o = allyOrderKey(order);
-  const rows = await allyPages(ctx, o.field, o.desc, req).load(criteria);
+  const rows = await allyPages(ctx, o.field, o.desc, req, selectedProps(info, 'Ally', ['edges', 'node'])).load(criteria);
   return toConnection(rows, req, () => allyCounts(ctx).load(criteria));
 }
 
