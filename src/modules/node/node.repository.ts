@@ -34,15 +34,12 @@ const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
 const FIRST_PAGE = { desc: false, afterKey: null, afterId: null, limit: neo4j.int(21) };
 const NO_ASK = { key: '-', label: 'Ally', id: '-' };
 const NO_PARENT = { asks: [NO_ASK], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
-const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, props: ['name'], rel: ['role'] };
-const PROJECTED = { props: ['name'], rel: ['role'] };
+const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'], ...FIRST_PAGE };
 
 const byIds = cypherQuery('node/by-ids', { ids: ['-'], props: ['name'], ...NO_ONE });
 const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], ...NO_ONE });
 const relatedOut = cypherQuery('node/related-out', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedIn = cypherQuery('node/related-in', { asks: [NO_RELATED_ASK], ...NO_ONE });
-const relatedPageOut = cypherQuery('node/related-page-out', { ...NO_PARENT, level: null, ...FIRST_PAGE, ...PROJECTED });
-const relatedPageIn = cypherQuery('node/related-page-in', { ...NO_PARENT, level: null, ...FIRST_PAGE, ...PROJECTED });
 const relatedCountOut = cypherQuery('node/related-count-out', { ...NO_PARENT, level: null });
 const relatedCountIn = cypherQuery('node/related-count-in', { ...NO_PARENT, level: null });
 const listPage = cypherQuery('node/list-page', { label: 'Theme', level: null, ...FIRST_PAGE });
@@ -100,52 +97,63 @@ interface RelatedAsk {
   types: readonly string[];
   role: string | null;
   targetLabel: NodeLabel | null;
+  level: string | null;
   props: Props;
   rel: readonly string[];
+  /** A page (keyset and limit), or null: the whole short list. */
+  page: ReturnType<typeof keysetParams> | null;
+}
+
+interface RelatedAskRow {
+  type: string;
+  sortKey: string;
+  id: string;
+  rel: unknown[];
+  node: ProjectedNode;
 }
 
 const ALL_REL = ['role', 'since'];
 
 /**
- * The short relation lists asked at one request level, whatever their parents, types and
- * selections: one query per direction (the ally card's seat and themes, every chantier's
- * objectives…), each ask with its own property lists.
+ * The relation lists asked at one request level, whatever their parents, types, selections and
+ * pages: one query per direction (the ally card's seat, themes and first chantiers; every
+ * chantier's objectives…), each ask with its own property lists and page.
  */
-function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, RelatedRow[], string> {
+function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, RelatedAskRow[], string> {
   return loader(ctx, `related:${dir}`, () =>
-    new DataLoader<RelatedAsk, RelatedRow[], string>(
+    new DataLoader<RelatedAsk, RelatedAskRow[], string>(
       async (asks) => {
         const params = asks.map((a, i) => ({
-          key: String(i), label: labelOf(a.parent), id: a.parent.id, types: a.types, role: a.role, targetLabel: a.targetLabel, props: a.props, rel: a.rel,
+          key: String(i), label: labelOf(a.parent), id: a.parent.id, types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level,
+          props: a.props, rel: a.rel, ...(a.page ?? { desc: false, afterKey: null, afterId: null, limit: null }),
         }));
-        const rows = await ctx.db.read<{ key: string; type: string; rel: unknown[]; node: ProjectedNode }>(dir === 'out' ? relatedOut : relatedIn, {
-          asks: params,
-          ...privacyParams(ctx),
-        });
-        const out: RelatedRow[][] = asks.map(() => []);
-        for (const r of rows) {
-          const a = asks[Number(r.key)];
-          out[Number(r.key)].push({ type: r.type, rel: relRow(r.rel, a.rel), node: nodeRow(r.node, a.props) });
-        }
+        const rows = await ctx.db.read<{ key: string; rows: RelatedAskRow[] }>(dir === 'out' ? relatedOut : relatedIn, { asks: params, ...privacyParams(ctx) });
+        const out: RelatedAskRow[][] = asks.map(() => []);
+        for (const r of rows) out[Number(r.key)] = r.rows;
         return out;
       },
-      { cacheKeyFn: (a) => JSON.stringify([nodeKey(a.parent), a.types, a.role, a.targetLabel, a.props, a.rel]) },
+      { cacheKeyFn: (a) => JSON.stringify([nodeKey(a.parent), a.types, a.role, a.targetLabel, a.level, a.props, a.rel, a.page && { ...a.page, limit: Number(a.page.limit) }]) },
     ),
   );
 }
 
 function relatedAsk(parent: NodeRow, types: readonly string[], opts: RelatedOptions): RelatedAsk {
-  return { parent, types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, props: opts.props ?? null, rel: opts.rel ?? ALL_REL };
+  return { parent, types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: null, props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: null };
+}
+
+async function shortList(ctx: Context, dir: 'out' | 'in', ask: RelatedAsk): Promise<RelatedRow[]> {
+  const rows = await relatedAsks(ctx, dir).load(ask);
+  return rows.map((r) => ({ type: r.type, rel: relRow(r.rel, ask.rel), node: nodeRow(r.node, ask.props) }));
 }
 
 /** Out-relations of one type for a parent row, in the order of the related nodes' names. */
 export async function outRelated(ctx: Context, parent: NodeRow, type: string, opts: RelatedOptions = {}): Promise<RelatedRow[]> {
-  return relatedAsks(ctx, 'out').load(relatedAsk(parent, [type], opts));
+  return shortList(ctx, 'out', relatedAsk(parent, [type], opts));
 }
 
 /** Incoming relations (unpaged) of given types, e.g. a chantier's referents, a theme's leads; load(parent). */
 export function inRelated(ctx: Context, types: string[], opts: RelatedOptions = {}): { load(parent: NodeRow): Promise<RelatedRow[]> } {
-  return { load: (parent) => relatedAsks(ctx, 'in').load(relatedAsk(parent, types, opts)) };
+  return { load: (parent) => shortList(ctx, 'in', relatedAsk(parent, types, opts)) };
 }
 
 export interface RelatedPageOptions {
@@ -170,26 +178,14 @@ export function keysetParams(req: PageRequest, descending: boolean) {
   };
 }
 
-/** A page of related nodes (with the relationship's properties) per parent, batched across parents (keyed by label and id). */
-export function relatedPage(ctx: Context, opts: RelatedPageOptions, req: PageRequest): DataLoader<NodeRow, PagedRow<RelatedRow>[], string> {
-  const name = `relatedPage:${JSON.stringify(opts)}:${JSON.stringify(req)}`;
-  const props = opts.props ?? null;
-  const rel = opts.rel ?? ALL_REL;
-  return loader(ctx, name, () =>
-    new DataLoader<NodeRow, PagedRow<RelatedRow>[], string>(
-      async (parents) => {
-        const rows = await ctx.db.read<{ parent: string; rows: { sortKey: string; id: string; rel: unknown[]; node: ProjectedNode }[] }>(
-          opts.dir === 'out' ? relatedPageOut : relatedPageIn,
-          { ...relatedParams(parents, opts), ...keysetParams(req, false), props, rel, ...privacyParams(ctx) },
-        );
-        const map = new Map(rows.map((r) => [r.parent, r.rows]));
-        return parents.map((p) =>
-          (map.get(nodeKey(p)) ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: relRow(x.rel, rel), node: nodeRow(x.node, props) } })),
-        );
-      },
-      { cacheKeyFn: nodeKey },
-    ),
-  );
+/** A page of related nodes (with the relationship's properties) of a parent, batched with the other relation lists of its level. */
+async function relatedPage(ctx: Context, parent: NodeRow, opts: RelatedPageOptions, req: PageRequest): Promise<PagedRow<RelatedRow>[]> {
+  const ask: RelatedAsk = {
+    parent, types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null,
+    props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: keysetParams(req, false),
+  };
+  const rows = await relatedAsks(ctx, opts.dir).load(ask);
+  return rows.map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: relRow(x.rel, ask.rel), node: nodeRow(x.node, ask.props) } }));
 }
 
 /** How many nodes are related to each parent (a paged relation's totalCount), only when selected; batched. */
@@ -221,7 +217,7 @@ export async function relatedConnection<T>(
   req: PageRequest,
   map: (row: RelatedRow) => T,
 ): Promise<Connection<T>> {
-  const page = await relatedPage(ctx, opts, req).load(parent);
+  const page = await relatedPage(ctx, parent, opts, req);
   return toConnection(
     page.map((r) => ({ ...r, item: map(r.item) })),
     req,
