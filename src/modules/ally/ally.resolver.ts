@@ -11,7 +11,7 @@ import { EventParticipation } from '../event/event.types';
 import { Resource } from '../resource/resource.types';
 import { Affiliation, AffiliationConnection, Ally, AllyConnection, ContributionRole } from './ally.types';
 import { AllyFilter, AllyOrder } from './ally.inputs';
-import { allyDegree, alliesConnection, allyOrderKey } from './ally.repository';
+import { alliesConnection, allyOrderKey, degreeOf } from './ally.repository';
 import { selectedProps, selectedRelProps } from '../node/projection';
 
 const NAME_ORDER = 'NAME:ASC';
@@ -97,6 +97,6 @@ export class AllyResolver {
 
   @FieldResolver(() => Int, { description: 'Number of connections of this ally (themes, chantiers, territories, events, affiliations…) visible to you.' })
   async degree(@Root() ally: NodeRow, @Ctx() ctx: Context) {
-    return typeof ally.degree === 'number' ? ally.degree : allyDegree(ctx).load(ally._eid);
+    return degreeOf(ctx, ally);
   }
 }

@@ -41,7 +41,8 @@ const resolved = (...names: string[]): Record<string, FieldNeed> => Object.fromE
 /** GraphQL field → what it reads, per label whose rows may be partial. Labels absent here: every property. */
 export const FIELD_PROPS: Readonly<Partial<Record<NodeLabel, Readonly<Record<string, FieldNeed>>>>> = {
   Ally: {
-    ...resolved('id', 'slug', 'basedIn', 'actsIn', 'themes', 'communities', 'resources', 'degree'),
+    ...resolved('id', 'slug', 'basedIn', 'actsIn', 'themes', 'communities', 'resources'),
+    degree: ['degreeAll', 'degreePublic'],
     ...own('name', 'kind', 'organizationType', 'description', 'website', 'siren', 'email', 'location', 'public', 'charterSignedOn', 'createdAt', 'updatedAt'),
     chantiers: backTo('edges', 'node', 'ally'),
     affiliations: backTo('person'),
