@@ -143,7 +143,9 @@ WITH a, coalesce(toString(a.charterSignedOn), '~') AS sortKey
 // @key-charter-signed-on-desc
 WITH a, coalesce(toString(a.charterSignedOn), '') AS sortKey
 // @key-created-at
-WITH a, toString(a.createdAt) AS sortKey
+// Fixed width (epoch seconds, then nanoseconds), so that the keyset's string comparison is the
+// datetimes' order (ISO strings are not: "…:00Z" sorts after "…:00.5Z").
+WITH a, right('000000000000' + toString(a.createdAt.epochSeconds), 12) + '.' + right('000000000' + toString(a.createdAt.nanosecond), 9) AS sortKey
 // @key-degree
 // The visible degree, stored (cypher/migrations/V0007: degreeAll, degreePublic; kept by the import).
 WITH a, CASE WHEN $canSeePrivate THEN a.degreeAll ELSE a.degreePublic END AS degree

@@ -94,7 +94,9 @@ WITH ch, coalesce(toString(ch.validatedOn), '~') AS sortKey
 // @key-validated-on-desc
 WITH ch, coalesce(toString(ch.validatedOn), '') AS sortKey
 // @key-created-at
-WITH ch, toString(ch.createdAt) AS sortKey
+// Fixed width (epoch seconds, then nanoseconds), so that the keyset's string comparison is the
+// datetimes' order (ISO strings are not: "…:00Z" sorts after "…:00.5Z").
+WITH ch, right('000000000000' + toString(ch.createdAt.epochSeconds), 12) + '.' + right('000000000' + toString(ch.createdAt.nanosecond), 9) AS sortKey
 
 // @keyset-asc
 WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND ch.id > $afterId)
