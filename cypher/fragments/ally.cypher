@@ -2,7 +2,7 @@
 // per shape: [text prelude] start, residual filters (only those present), privacy, then either the
 // count or the order's keyset, ORDER BY and LIMIT, and the projection. Variables: `scope` (one row of
 // $scopes: {key, c}), `c` (the scope's criteria, see ally.filter.ts), `a` (the ally), `textIds`.
-// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $fromDegree, $limit and
+// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $fromDegree, $allDegrees, $limit and
 // $props (the properties projected, null: all; see src/modules/node/projection.ts).
 
 // @open
@@ -147,8 +147,9 @@ WITH a, coalesce(toString(a.charterSignedOn), '') AS sortKey
 // datetimes' order (ISO strings are not: "…:00Z" sorts after "…:00.5Z").
 WITH a, right('000000000000' + toString(a.createdAt.epochSeconds), 12) + '.' + right('000000000' + toString(a.createdAt.nanosecond), 9) AS sortKey
 // @key-degree
-// The visible degree, stored (cypher/migrations/V0007: degreeAll, degreePublic; kept by the import).
-WITH a, CASE WHEN $canSeePrivate THEN a.degreeAll ELSE a.degreePublic END AS degree
+// The visible degree, stored (cypher/migrations/V0007: degreeAll, degreePublic; kept by the import);
+// $allDegrees: the viewer may see private persons (set by the repository from the viewer).
+WITH a, CASE WHEN $allDegrees THEN a.degreeAll ELSE a.degreePublic END AS degree
 WITH a, degree, right('0000000000' + toString(degree), 10) AS sortKey
 // @key-degree-index-all
 WITH a, a.degreeAll AS degree, right('0000000000' + toString(a.degreeAll), 10) AS sortKey

@@ -31,7 +31,7 @@ const SCOPE_ALLY = {
 const SCOPE_CHANTIER = {
   start: 'x', status: ['ACTIVE'], kind: 'COLLECTIVE', objectives: ['1'], themeGroups: [{ slugs: ['t'], role: null }], territories: ['region:32'], participants: ['a'], text: 'x',
 };
-const PAGE = { afterKey: null, afterId: null, fromKey: '', fromDegree: neo4j.int(0), props: ['name'], limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
+const PAGE = { afterKey: null, afterId: null, fromKey: '', fromDegree: neo4j.int(0), allDegrees: false, props: ['name'], limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
 
 describe('query plans of the list shapes', () => {
   let api: TestApi;

@@ -19,7 +19,7 @@ import { allyCountQuery, allyPageQuery } from './ally.shapes';
 export type { AllyScope } from './ally.filter';
 export { isoDate, territoryArgument, textArgument } from './ally.filter';
 
-const allyDegrees = cypherQuery('ally/degrees', { ids: ['-'], canSeePrivate: false, canSeeEmails: false });
+const allyDegrees = cypherQuery('ally/degrees', { ids: ['-'], allDegrees: false, canSeePrivate: false, canSeeEmails: false });
 
 const listThemeSlugs = cypherQuery('theme/list-theme-slugs');
 
@@ -94,7 +94,7 @@ function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: Page
           check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
           query: (p) => allyPageQuery(p, field, keyset.desc, ctx.viewer.canSeePrivate),
-          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : ''), fromDegree: fromDegree(keyset), props },
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : ''), fromDegree: fromDegree(keyset), allDegrees: ctx.viewer.canSeePrivate, props },
           empty: () => [],
           collect: (rows) => projectedPages(rows, props),
         });
@@ -159,7 +159,7 @@ export async function planAllyCriteria(ctx: Context, c: AllyCriteria): Promise<A
 export function allyDegree(ctx: Context): DataLoader<string, number> {
   return loader(ctx, 'allyDegree', () =>
     new DataLoader<string, number>(async (ids) => {
-      const rows = await ctx.db.read<{ id: string; degree: number | null }>(allyDegrees, { ids, ...privacyParams(ctx) });
+      const rows = await ctx.db.read<{ id: string; degree: number | null }>(allyDegrees, { ids, allDegrees: ctx.viewer.canSeePrivate, ...privacyParams(ctx) });
       const map = new Map(rows.map((r) => [r.id, r.degree ?? 0]));
       return ids.map((id) => map.get(id) ?? 0);
     }),

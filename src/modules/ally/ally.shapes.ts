@@ -19,7 +19,7 @@ export const ALLY_ORDERS: readonly AllyOrderField[] = ['NAME', 'CHARTER_SIGNED_O
 /** Parameters of the types the repository sends (see CypherQuery.sample): warm-up plans each shape with them. */
 const SAMPLE_SCOPES = [{ key: '0', c: { start: '-', startRole: null, kind: null, organizationTypes: null, themeGroups: [], territories: [], chantiers: [], objectives: [], signedAfter: null, signedBefore: null, near: null, bbox: null, text: null } }];
 const countSample = { scopes: SAMPLE_SCOPES, canSeePrivate: false, canSeeEmails: false };
-const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '', fromDegree: neo4j.int(0), props: ['name'] });
+const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '', fromDegree: neo4j.int(0), allDegrees: false, props: ['name'] });
 
 const fragment = (name: string) => cypherFragment('ally', name);
 
