@@ -2,7 +2,8 @@
 // per shape: [text prelude] start, residual filters (only those present), privacy, then either the
 // count or the order's keyset, ORDER BY and LIMIT, and the projection. Variables: `scope` (one row of
 // $scopes: {key, c}), `c` (the scope's criteria, see ally.filter.ts), `a` (the ally), `textIds`.
-// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $limit.
+// Params: $scopes, $canSeePrivate, $canSeeEmails; pages also $afterKey, $afterId, $fromKey, $fromDegree, $allDegrees, $limit and
+// $props (the properties projected, null: all; see src/modules/node/projection.ts).
 
 // @open
 UNWIND $scopes AS scope
@@ -76,6 +77,29 @@ MATCH (a:Ally)
 WHERE a.sortName <= $fromKey AND a.id IS NOT NULL
   AND ($afterKey IS NULL OR a.sortName < $afterKey OR a.id < $afterId)
 
+// @start-degree-all-desc
+// The stored degree's (degreeAll, id) range index read in order from the cursor (orderBy: DEGREE
+// when nothing is selective; $fromDegree is the cursor's degree): no count, no sort, stops at LIMIT.
+MATCH (a:Ally)
+WHERE a.degreeAll <= $fromDegree AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.degreeAll < $fromDegree OR a.id < $afterId)
+
+// @start-degree-all-asc
+MATCH (a:Ally)
+WHERE a.degreeAll >= $fromDegree AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.degreeAll > $fromDegree OR a.id > $afterId)
+
+// @start-degree-public-desc
+// The same with the degree an anonymous viewer may see.
+MATCH (a:Ally)
+WHERE a.degreePublic <= $fromDegree AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.degreePublic < $fromDegree OR a.id < $afterId)
+
+// @start-degree-public-asc
+MATCH (a:Ally)
+WHERE a.degreePublic >= $fromDegree AND a.id IS NOT NULL
+  AND ($afterKey IS NULL OR a.degreePublic > $fromDegree OR a.id > $afterId)
+
 // @where
 WITH c, a
 WHERE @visible(a)
@@ -119,11 +143,18 @@ WITH a, coalesce(toString(a.charterSignedOn), '~') AS sortKey
 // @key-charter-signed-on-desc
 WITH a, coalesce(toString(a.charterSignedOn), '') AS sortKey
 // @key-created-at
-WITH a, toString(a.createdAt) AS sortKey
+// Fixed width (epoch seconds, then nanoseconds), so that the keyset's string comparison is the
+// datetimes' order (ISO strings are not: "…:00Z" sorts after "…:00.5Z").
+WITH a, right('000000000000' + toString(a.createdAt.epochSeconds), 12) + '.' + right('000000000' + toString(a.createdAt.nanosecond), 9) AS sortKey
 // @key-degree
-// The visible degree, counted on the candidates only (never stored: it depends on the viewer).
-WITH a, COUNT { (a)--(m) WHERE @visible(m) } AS degree
+// The visible degree, stored (cypher/migrations/V0007: degreeAll, degreePublic; kept by the import);
+// $allDegrees: the viewer may see private persons (set by the repository from the viewer).
+WITH a, CASE WHEN $allDegrees THEN a.degreeAll ELSE a.degreePublic END AS degree
 WITH a, degree, right('0000000000' + toString(degree), 10) AS sortKey
+// @key-degree-index-all
+WITH a, a.degreeAll AS degree, right('0000000000' + toString(a.degreeAll), 10) AS sortKey
+// @key-degree-index-public
+WITH a, a.degreePublic AS degree, right('0000000000' + toString(a.degreePublic), 10) AS sortKey
 
 // @keyset-asc
 WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND a.id > $afterId)
@@ -142,13 +173,31 @@ LIMIT $limit
 // @order-name-index-desc
 ORDER BY a.sortName DESC, a.id DESC
 LIMIT $limit
+// @order-degree-index-all-asc
+ORDER BY a.degreeAll ASC, a.id ASC
+LIMIT $limit
+// @order-degree-index-all-desc
+ORDER BY a.degreeAll DESC, a.id DESC
+LIMIT $limit
+// @order-degree-index-public-asc
+ORDER BY a.degreePublic ASC, a.id ASC
+LIMIT $limit
+// @order-degree-index-public-desc
+ORDER BY a.degreePublic DESC, a.id DESC
+LIMIT $limit
 
 // @project
-  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, _eid: elementId(a), _labels: labels(a)} AS item
+  RETURN sortKey, a.id AS id, a {.id, _eid: elementId(a), _labels: labels(a),
+    _all: CASE WHEN $props IS NULL THEN a {.*, email: CASE WHEN $canSeeEmails THEN a.email END} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+      WHEN a[k] IS :: DATE OR a[k] IS :: ZONED DATETIME THEN toString(a[k]) ELSE a[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item
 
 // @project-degree
-  RETURN sortKey, a.id AS id, a {.*, email: CASE WHEN $canSeeEmails THEN a.email END, degree: degree, _eid: elementId(a), _labels: labels(a)} AS item
+  RETURN sortKey, a.id AS id, a {.id, _eid: elementId(a), _labels: labels(a), degree: degree,
+    _all: CASE WHEN $props IS NULL THEN a {.*, email: CASE WHEN $canSeeEmails THEN a.email END} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+      WHEN a[k] IS :: DATE OR a[k] IS :: ZONED DATETIME THEN toString(a[k]) ELSE a[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item

@@ -94,7 +94,9 @@ WITH ch, coalesce(toString(ch.validatedOn), '~') AS sortKey
 // @key-validated-on-desc
 WITH ch, coalesce(toString(ch.validatedOn), '') AS sortKey
 // @key-created-at
-WITH ch, toString(ch.createdAt) AS sortKey
+// Fixed width (epoch seconds, then nanoseconds), so that the keyset's string comparison is the
+// datetimes' order (ISO strings are not: "…:00Z" sorts after "…:00.5Z").
+WITH ch, right('000000000000' + toString(ch.createdAt.epochSeconds), 12) + '.' + right('000000000' + toString(ch.createdAt.nanosecond), 9) AS sortKey
 
 // @keyset-asc
 WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND ch.id > $afterId)
@@ -115,6 +117,8 @@ ORDER BY ch.sortTitle DESC, ch.id DESC
 LIMIT $limit
 
 // @project
-  RETURN sortKey, ch.id AS id, ch {.*, _eid: elementId(ch), _labels: labels(ch)} AS item
+  RETURN sortKey, ch.id AS id, ch {.id, _eid: elementId(ch), _labels: labels(ch),
+    _all: CASE WHEN $props IS NULL THEN ch {.*} END,
+    _values: [k IN coalesce($props, []) | CASE WHEN ch[k] IS :: DATE OR ch[k] IS :: ZONED DATETIME THEN toString(ch[k]) ELSE ch[k] END]} AS item
 }
 RETURN scope.key AS key, sortKey, id, item

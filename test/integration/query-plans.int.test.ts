@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { startTestApi, TestApi } from '../helpers/api';
 import { CypherQuery } from '../../src/db/cypher-registry';
 import { ALLY_RESIDUALS, AllyStart } from '../../src/modules/ally/ally.plan';
-import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS } from '../../src/modules/ally/ally.shapes';
+import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS, ChantierStart } from '../../src/modules/chantier/chantier.plan';
 import { chantierCountQuery, chantierPageQuery, CHANTIER_ORDERS, CHANTIER_STARTS } from '../../src/modules/chantier/chantier.shapes';
 
@@ -31,7 +31,7 @@ const SCOPE_ALLY = {
 const SCOPE_CHANTIER = {
   start: 'x', status: ['ACTIVE'], kind: 'COLLECTIVE', objectives: ['1'], themeGroups: [{ slugs: ['t'], role: null }], territories: ['region:32'], participants: ['a'], text: 'x',
 };
-const PAGE = { afterKey: null, afterId: null, fromKey: '', limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
+const PAGE = { afterKey: null, afterId: null, fromKey: '', fromDegree: neo4j.int(0), allDegrees: false, props: ['name'], limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
 
 describe('query plans of the list shapes', () => {
   let api: TestApi;
@@ -49,12 +49,14 @@ describe('query plans of the list shapes', () => {
   for (const start of ALLY_STARTS) {
     for (const residuals of [[], ALLY_RESIDUALS.filter((r) => r !== start)]) {
       const shape = { start, residuals: [...residuals] };
-      if (start !== 'name-index') allyCases.push([`${allyCountQuery(shape).name}`, allyCountQuery(shape), start, true]);
+      if (!INDEX_STARTS[start]) allyCases.push([`${allyCountQuery(shape).name}`, allyCountQuery(shape), start, true]);
       for (const order of ALLY_ORDERS) {
-        if (start === 'name-index' && order !== 'NAME') continue;
+        if (INDEX_STARTS[start] && order !== INDEX_STARTS[start]) continue;
         for (const desc of [false, true]) {
-          const q = allyPageQuery(shape, order, desc);
-          allyCases.push([q.name, q, start, false]);
+          for (const privateDegrees of start === 'degree-index' ? [false, true] : [false]) {
+            const q = allyPageQuery(shape, order, desc, privateDegrees);
+            allyCases.push([q.name, q, start, false]);
+          }
         }
       }
     }
@@ -68,7 +70,7 @@ describe('query plans of the list shapes', () => {
     expect(ops.some((o) => o.op === 'AllNodesScan')).toBe(false);
     // With full-text hits among the residuals, Neo4j seeks the (at most 10,000) hits by id and sorts
     // them, a bounded sort; otherwise the index gives the order.
-    if (start === 'name-index' && !q.name.includes('+text')) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+    if (INDEX_STARTS[start] && !q.name.includes('+text')) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
     if (isCount) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import '../../src/schema';
 import { boundQueries, composedQueries, CypherQuery, visible } from '../../src/db/cypher-registry';
 import { ALLY_RESIDUALS } from '../../src/modules/ally/ally.plan';
-import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS } from '../../src/modules/ally/ally.shapes';
+import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS } from '../../src/modules/chantier/chantier.plan';
 import { chantierCountQuery, chantierPageQuery, CHANTIER_ORDERS, CHANTIER_STARTS } from '../../src/modules/chantier/chantier.shapes';
 
@@ -24,7 +24,10 @@ function everyShape(): CypherQuery[] {
     for (const residuals of [[], [...ALLY_RESIDUALS]]) {
       const shape = { start, residuals: residuals.filter((r) => r !== start) };
       allyCountQuery(shape);
-      for (const order of ALLY_ORDERS) if (start !== 'name-index' || order === 'NAME') for (const desc of [false, true]) allyPageQuery(shape, order, desc);
+      for (const order of ALLY_ORDERS) {
+        if (INDEX_STARTS[start] && order !== INDEX_STARTS[start]) continue;
+        for (const desc of [false, true]) for (const privateDegrees of [false, true]) allyPageQuery(shape, order, desc, privateDegrees);
+      }
     }
   }
   for (const start of CHANTIER_STARTS) {

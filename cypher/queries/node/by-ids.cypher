@@ -14,4 +14,7 @@ CALL (id) {
   UNION MATCH (n:LearningCommunity {id: id}) RETURN n
 }
 WITH id, n WHERE @visible(n)
-RETURN id AS key, n {.*, email: CASE WHEN $canSeeEmails THEN n.email END, _eid: elementId(n), _labels: labels(n)} AS node
+RETURN id AS key, n {.id, _eid: elementId(n), _labels: labels(n),
+  _all: CASE WHEN $props IS NULL THEN n {.*, email: CASE WHEN $canSeeEmails THEN n.email END} END,
+  _values: [k IN coalesce($props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+    WHEN n[k] IS :: DATE OR n[k] IS :: ZONED DATETIME THEN toString(n[k]) ELSE n[k] END]} AS node

@@ -1,8 +1,10 @@
-// How many nodes are related to each parent (by element id) through $types, outgoing, with the
+// How many nodes are related to each parent ($asks: {key, label, id}) through $types, outgoing, with the
 // conditions of related-page-out: the totalCount of a paged relation, run only when selected.
-UNWIND $parents AS pid
-MATCH (p) WHERE elementId(p) = pid
-RETURN pid AS parent, COUNT {
+UNWIND $asks AS ask
+CALL (ask) {
+  // #include node/parent
+}
+RETURN ask.key AS parent, COUNT {
   MATCH (p)-[r:$any($types)]->(m)
   WHERE ($role IS NULL OR r.role = $role)
     AND ($targetLabel IS NULL OR $targetLabel IN labels(m))

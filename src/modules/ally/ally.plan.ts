@@ -7,8 +7,8 @@ import type { AllyCriteria, BoxCriterion, NearCriterion, ThemeGroup } from './al
  * one query shape that runs it with the residual filters after it. Table-tested in ally.plan.test.ts.
  */
 
-/** Where a query starts. `name-index`: the (sortName, id) range index in the page's order. */
-export type AllyStart = 'chantier' | 'objective' | 'theme' | 'territory' | 'text' | 'near' | 'bbox' | 'name-index' | 'all';
+/** Where a query starts. `name-index`: the (sortName, id) range index in the page's order; `degree-index`: the stored degree's. */
+export type AllyStart = 'chantier' | 'objective' | 'theme' | 'territory' | 'text' | 'near' | 'bbox' | 'name-index' | 'degree-index' | 'all';
 
 /** Conditions applied to each candidate after the start, in the order the shape writes them. */
 export const ALLY_RESIDUALS = [
@@ -91,7 +91,7 @@ const INDEX_RISK = 2;
 const RESIDUAL_COST: Record<Candidate['start'], number> = { chantier: 2, objective: 4, theme: 2, territory: 8, text: 1, near: 1, bbox: 1 };
 
 interface Candidate {
-  start: Exclude<AllyStart, 'name-index' | 'all'>;
+  start: Exclude<AllyStart, 'name-index' | 'degree-index' | 'all'>;
   estimate: number;
   /** Which item of a list criterion it consumes. */
   index?: number;
@@ -123,7 +123,8 @@ export function allyCandidates(c: AllyCriteria, card: AllyCardinalities): Candid
  * The plan of a page (`order` given, `limit` rows wanted) or of a count (`order` null).
  * The smallest candidate wins. With NAME order, reading the (sortName, id) index in order and
  * filtering as it goes costs about limit ÷ (share of allies matching); it wins when that is less
- * than the smallest start (so with nothing selective, always).
+ * than the smallest start (so with nothing selective, always). The same for DEGREE with the stored
+ * degree's (degreeX, id) index.
  */
 export function planAllies(c: AllyCriteria, order: AllyOrderField | null, limit: number, card: AllyCardinalities): AllyPlan {
   const candidates = allyCandidates(c, card);
@@ -132,12 +133,12 @@ export function planAllies(c: AllyCriteria, order: AllyOrderField | null, limit:
   for (const cand of candidates) if (best === undefined || cand.estimate < best.estimate) best = cand;
   let start: AllyStart = best?.start ?? 'all';
   let estimate = best?.estimate ?? card.allies;
-  if (order === 'NAME') {
+  if (order === 'NAME' || order === 'DEGREE') {
     const matching = candidates.reduce((m, cand) => m * (card.allies > 0 ? Math.min(1, cand.estimate / card.allies) : 0), card.allies);
     const rowsRead = Math.min(card.allies, (limit * card.allies) / Math.max(matching, 1));
     const indexCost = rowsRead * (1 + candidates.reduce((w, cand) => w + RESIDUAL_COST[cand.start], 0)) * INDEX_RISK;
     if (best === undefined || indexCost < best.estimate * START_COST) {
-      start = 'name-index';
+      start = order === 'NAME' ? 'name-index' : 'degree-index';
       estimate = card.allies;
       best = undefined;
     }

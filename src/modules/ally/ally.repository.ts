@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
@@ -6,7 +8,8 @@ import { Connection, PageRequest, PagedRow, toConnection } from '../../common/re
 import { suggestKnown } from '../../common/suggest';
 import { keysetParams, NodeRow, privacyParams } from '../node/node.repository';
 import { readReferences, ReferenceKeys, References } from '../node/references';
-import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
+import { collectCounts, NO_REFERENCES, projectedPages, runShapes } from '../node/shape-runner';
+import { Props, selectedProps } from '../node/projection';
 import { AllyFilter, AllyOrder, AllyOrderField } from './ally.inputs';
 import { SortDirection } from '../node/node.types';
 import { AllyCriteria, allyCriteria, AllyScope } from './ally.filter';
@@ -16,7 +19,7 @@ import { allyCountQuery, allyPageQuery } from './ally.shapes';
 export type { AllyScope } from './ally.filter';
 export { isoDate, territoryArgument, textArgument } from './ally.filter';
 
-const allyDegrees = cypherQuery('ally/degrees', { eids: ['-'], canSeePrivate: false, canSeeEmails: false });
+const allyDegrees = cypherQuery('ally/degrees', { ids: ['-'], allDegrees: false, canSeePrivate: false, canSeeEmails: false });
 
 const listThemeSlugs = cypherQuery('theme/list-theme-slugs');
 
@@ -74,9 +77,15 @@ export function allyCardinalities(refs: References): AllyCardinalities {
 
 const criteriaKey = (c: AllyCriteria) => JSON.stringify(c);
 
+/** Where the degree index is read from: the cursor's degree (its zero-padded sort key), else either end. */
+function fromDegree(keyset: ReturnType<typeof keysetParams>) {
+  if (keyset.afterKey !== null && /^\d{1,15}$/.test(keyset.afterKey)) return neo4j.int(Number(keyset.afterKey));
+  return neo4j.int(keyset.desc ? Number.MAX_SAFE_INTEGER : -1);
+}
+
 /** A page of allies per criteria, batched across the scopes of one request level that share order and page. */
-function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
-  return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}`, () =>
+function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: PageRequest, props: Props): DataLoader<AllyCriteria, PagedRow<NodeRow>[], string> {
+  return loader(ctx, `allyPages:${field}:${desc}:${JSON.stringify(req)}:${JSON.stringify(props)}`, () =>
     new DataLoader<AllyCriteria, PagedRow<NodeRow>[], string>(
       (cs) => {
         const keyset = keysetParams(req, desc);
@@ -84,10 +93,10 @@ function allyPages(ctx: Context, field: AllyOrderField, desc: boolean, req: Page
           references: referenceKeys,
           check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planAllies(c, field, req.size + 1, allyCardinalities(refs)),
-          query: (p) => allyPageQuery(p, field, keyset.desc),
-          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
+          query: (p) => allyPageQuery(p, field, keyset.desc, ctx.viewer.canSeePrivate),
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : ''), fromDegree: fromDegree(keyset), allDegrees: ctx.viewer.canSeePrivate, props },
           empty: () => [],
-          collect: collectPages<NodeRow>,
+          collect: (rows) => projectedPages(rows, props),
         });
       },
       { cacheKeyFn: criteriaKey },
@@ -127,10 +136,11 @@ export async function alliesConnection(
   order: AllyOrder | undefined,
   req: PageRequest,
   argument = 'filter',
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<NodeRow>> {
   const criteria = allyCriteria(filter, scope, argument);
   const o = allyOrderKey(order);
-  const rows = await allyPages(ctx, o.field, o.desc, req).load(criteria);
+  const rows = await allyPages(ctx, o.field, o.desc, req, selectedProps(info, 'Ally', ['edges', 'node'])).load(criteria);
   return toConnection(rows, req, () => allyCounts(ctx).load(criteria));
 }
 
@@ -145,13 +155,20 @@ export async function planAllyCriteria(ctx: Context, c: AllyCriteria): Promise<A
   return planAllies(c, null, 0, allyCardinalities(refs));
 }
 
-/** Visible degree of allies read by other paths than the allies page (which computes it itself). */
+/** Visible degree of allies (by id) whose row does not carry it (the stored degrees are in the whitelist of `degree`). */
 export function allyDegree(ctx: Context): DataLoader<string, number> {
   return loader(ctx, 'allyDegree', () =>
-    new DataLoader<string, number>(async (eids) => {
-      const rows = await ctx.db.read<{ eid: string; degree: number }>(allyDegrees, { eids, ...privacyParams(ctx) });
-      const map = new Map(rows.map((r) => [r.eid, r.degree]));
-      return eids.map((e) => map.get(e) ?? 0);
+    new DataLoader<string, number>(async (ids) => {
+      const rows = await ctx.db.read<{ id: string; degree: number | null }>(allyDegrees, { ids, allDegrees: ctx.viewer.canSeePrivate, ...privacyParams(ctx) });
+      const map = new Map(rows.map((r) => [r.id, r.degree ?? 0]));
+      return ids.map((id) => map.get(id) ?? 0);
     }),
   );
+}
+
+/** The visible degree of an ally row: computed by its page, else stored on it (as the viewer may see it), else read. */
+export function degreeOf(ctx: Context, ally: NodeRow): number | Promise<number> {
+  if (typeof ally.degree === 'number') return ally.degree;
+  const stored = ctx.viewer.canSeePrivate ? ally.degreeAll : ally.degreePublic;
+  return typeof stored === 'number' ? stored : allyDegree(ctx).load(ally.id);
 }

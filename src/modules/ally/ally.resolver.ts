@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { ConnectionArgs, pageRequest } from '../../common/relay';
 import { nodeByKey, NodeRow, outRelated, relatedConnection } from '../node/node.repository';
@@ -10,15 +11,16 @@ import { EventParticipation } from '../event/event.types';
 import { Resource } from '../resource/resource.types';
 import { Affiliation, AffiliationConnection, Ally, AllyConnection, ContributionRole } from './ally.types';
 import { AllyFilter, AllyOrder } from './ally.inputs';
-import { allyDegree, alliesConnection, allyOrderKey } from './ally.repository';
+import { alliesConnection, allyOrderKey, degreeOf } from './ally.repository';
+import { selectedProps, selectedRelProps } from '../node/projection';
 
 const NAME_ORDER = 'NAME:ASC';
 
 @Resolver(() => Ally)
 export class AllyResolver {
   @Query(() => Ally, { nullable: true, description: 'An ally by slug; null when unknown or not visible to you.' })
-  ally(@Arg('slug', { description: 'The ally’s slug.' }) slug: string, @Ctx() ctx: Context) {
-    return nodeByKey(ctx, 'Ally').load(slug);
+  ally(@Arg('slug', { description: 'The ally’s slug.' }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeByKey(ctx, 'Ally', selectedProps(info, 'Ally')).load(slug);
   }
 
   @Query(() => AllyConnection, { description: 'Allies, filtered (all conditions must hold) and ordered (default: by name).' })
@@ -27,23 +29,24 @@ export class AllyResolver {
     @Arg('filter', () => AllyFilter, { nullable: true, description: 'Which allies.' }) filter: AllyFilter | undefined,
     @Arg('orderBy', () => AllyOrder, { nullable: true, description: 'Sort order (default NAME ASC).' }) orderBy: AllyOrder | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return alliesConnection(ctx, {}, filter, orderBy, pageRequest(page, allyOrderKey(orderBy).key));
+    return alliesConnection(ctx, {}, filter, orderBy, pageRequest(page, allyOrderKey(orderBy).key), 'filter', info);
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: 'Where the ally has its seat.' })
-  async basedIn(@Root() ally: NodeRow, @Ctx() ctx: Context) {
-    return (await outRelated(ctx, ally, 'BASED_IN'))[0]?.node ?? null;
+  async basedIn(@Root() ally: NodeRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await outRelated(ctx, ally, 'BASED_IN', { props: selectedProps(info, 'Territory'), rel: [] }))[0]?.node ?? null;
   }
 
   @FieldResolver(() => [Territory], { description: 'Territories the ally acts in.' })
-  async actsIn(@Root() ally: NodeRow, @Ctx() ctx: Context) {
-    return (await outRelated(ctx, ally, 'ACTS_IN')).map((r) => r.node);
+  async actsIn(@Root() ally: NodeRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await outRelated(ctx, ally, 'ACTS_IN', { props: selectedProps(info, 'Territory'), rel: [] })).map((r) => r.node);
   }
 
   @FieldResolver(() => [AllyTheme], { description: 'The themes (tribes) the ally works on, with its role.' })
-  async themes(@Root() ally: NodeRow, @Ctx() ctx: Context) {
-    return (await outRelated(ctx, ally, 'WORKS_ON')).map((r) => ({ theme: r.node, role: r.rel.role }));
+  async themes(@Root() ally: NodeRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await outRelated(ctx, ally, 'WORKS_ON', { props: selectedProps(info, 'Theme', ['theme']), rel: ['role'] })).map((r) => ({ theme: r.node, role: r.rel.role }));
   }
 
   @FieldResolver(() => ContributionConnection, { description: 'The chantiers the ally contributes to, with its role; by chantier title.' })
@@ -52,8 +55,10 @@ export class AllyResolver {
     @Args() page: ConnectionArgs,
     @Arg('role', () => ContributionRole, { nullable: true, description: 'Only this role.' }) role: ContributionRole | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relatedConnection(ctx, ally, { dir: 'out', types: ['CONTRIBUTES_TO'], role: role ?? null, targetLabel: 'Chantier' }, pageRequest(page, NAME_ORDER), (r) => ({
+    const projected = { props: selectedProps(info, 'Chantier', ['edges', 'node', 'chantier']), rel: selectedRelProps(info, ['edges', 'node']) };
+    return relatedConnection(ctx, ally, { dir: 'out', types: ['CONTRIBUTES_TO'], role: role ?? null, targetLabel: 'Chantier', ...projected }, pageRequest(page, NAME_ORDER), (r) => ({
       ally,
       chantier: r.node,
       role: r.rel.role,
@@ -92,6 +97,6 @@ export class AllyResolver {
 
   @FieldResolver(() => Int, { description: 'Number of connections of this ally (themes, chantiers, territories, events, affiliations…) visible to you.' })
   async degree(@Root() ally: NodeRow, @Ctx() ctx: Context) {
-    return typeof ally.degree === 'number' ? ally.degree : allyDegree(ctx).load(ally._eid);
+    return degreeOf(ctx, ally);
   }
 }

@@ -10,13 +10,16 @@ import { ALLY_RESIDUALS, AllyOrderField, AllyPlan, AllyResidual, AllyStart } fro
  * EXPLAIN each). Nothing of the user's goes into a text: the shape's name is made of fixed words.
  */
 
-export const ALLY_STARTS: readonly AllyStart[] = ['chantier', 'objective', 'theme', 'territory', 'text', 'near', 'bbox', 'name-index', 'all'];
+export const ALLY_STARTS: readonly AllyStart[] = ['chantier', 'objective', 'theme', 'territory', 'text', 'near', 'bbox', 'name-index', 'degree-index', 'all'];
+
+/** The starts that read an order's own index: they serve that order only, and count as `all`. */
+export const INDEX_STARTS: Readonly<Partial<Record<AllyStart, AllyOrderField>>> = { 'name-index': 'NAME', 'degree-index': 'DEGREE' };
 export const ALLY_ORDERS: readonly AllyOrderField[] = ['NAME', 'CHARTER_SIGNED_ON', 'DEGREE', 'CREATED_AT'];
 
 /** Parameters of the types the repository sends (see CypherQuery.sample): warm-up plans each shape with them. */
 const SAMPLE_SCOPES = [{ key: '0', c: { start: '-', startRole: null, kind: null, organizationTypes: null, themeGroups: [], territories: [], chantiers: [], objectives: [], signedAfter: null, signedBefore: null, near: null, bbox: null, text: null } }];
 const countSample = { scopes: SAMPLE_SCOPES, canSeePrivate: false, canSeeEmails: false };
-const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '' });
+const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '', fromDegree: neo4j.int(0), allDegrees: false, props: ['name'] });
 
 const fragment = (name: string) => cypherFragment('ally', name);
 
@@ -27,10 +30,11 @@ function shapeName(kind: 'page' | 'count', shape: AllyShape, suffix = ''): strin
   return `ally/${kind}-from-${shape.start}${residuals.map((r) => `+${r}`).join('')}${suffix}`;
 }
 
-function filterParts(shape: AllyShape, desc: boolean): string[] {
+function filterParts(shape: AllyShape, desc: boolean, degrees: 'all' | 'public'): string[] {
   const residuals = ALLY_RESIDUALS.filter((r: AllyResidual) => shape.residuals.includes(r));
   const text = residuals.includes('text');
-  const start = shape.start === 'name-index' ? `start-name-${desc ? 'desc' : 'asc'}` : `start-${shape.start}`;
+  const dir = desc ? 'desc' : 'asc';
+  const start = shape.start === 'name-index' ? `start-name-${dir}` : shape.start === 'degree-index' ? `start-degree-${degrees}-${dir}` : `start-${shape.start}`;
   return [
     fragment('open'),
     text ? fragment('text-prelude') : '',
@@ -40,26 +44,36 @@ function filterParts(shape: AllyShape, desc: boolean): string[] {
   ];
 }
 
-/** The page query of a shape, for an order and the direction it reads in (already flipped for `last`). */
-export function allyPageQuery(shape: AllyShape, order: AllyOrderField, desc: boolean): CypherQuery {
-  if (shape.start === 'name-index' && order !== 'NAME') throw new Error(`the name index cannot serve the order ${order}`);
+/**
+ * The page query of a shape, for an order and the direction it reads in (already flipped for `last`).
+ * The degree index has one variant per viewer kind (`privateDegrees`: the viewer may see private
+ * persons, so reads degreeAll), as an index can only give the order of one property.
+ */
+export function allyPageQuery(shape: AllyShape, order: AllyOrderField, desc: boolean, privateDegrees = false): CypherQuery {
+  const served = INDEX_STARTS[shape.start];
+  if (served !== undefined && order !== served) throw new Error(`the ${shape.start} start cannot serve the order ${order}`);
   const dir = desc ? 'desc' : 'asc';
-  return composedQuery(shapeName('page', shape, `/${order}-${dir.toUpperCase()}`), () => {
+  const degrees = privateDegrees ? 'all' : 'public';
+  const variant = shape.start === 'degree-index' ? `-${degrees}` : '';
+  return composedQuery(shapeName('page', shape, `/${order}-${dir.toUpperCase()}${variant}`), () => {
     const key = {
       NAME: 'key-name',
       CHARTER_SIGNED_ON: `key-charter-signed-on-${dir}`,
       CREATED_AT: 'key-created-at',
       DEGREE: 'key-degree',
     }[order];
+    if (shape.start === 'degree-index') {
+      return [...filterParts(shape, desc, degrees), fragment(`key-degree-index-${degrees}`), fragment(`order-degree-index-${degrees}-${dir}`), fragment('project-degree')];
+    }
     const tail = shape.start === 'name-index' ? [fragment(`order-name-index-${dir}`)] : [fragment(`keyset-${dir}`), fragment(`order-${dir}`)];
-    return [...filterParts(shape, desc), fragment(key), ...tail, fragment(order === 'DEGREE' ? 'project-degree' : 'project')];
+    return [...filterParts(shape, desc, degrees), fragment(key), ...tail, fragment(order === 'DEGREE' ? 'project-degree' : 'project')];
   }, pageSample(desc));
 }
 
 /** The count query of a shape: from its start, no sort, no projection. */
 export function allyCountQuery(shape: AllyShape): CypherQuery {
-  const counted: AllyShape = { start: shape.start === 'name-index' ? 'all' : shape.start, residuals: shape.residuals };
-  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false), fragment('count')], countSample);
+  const counted: AllyShape = { start: INDEX_STARTS[shape.start] ? 'all' : shape.start, residuals: shape.residuals };
+  return composedQuery(shapeName('count', counted), () => [...filterParts(counted, false, 'public'), fragment('count')], countSample);
 }
 
 /** Every shape without residual filters: what warm-up plans and the plan tests EXPLAIN at least. */
@@ -67,10 +81,13 @@ export function baseAllyShapes(): { query: CypherQuery; shape: AllyShape; order:
   const out: { query: CypherQuery; shape: AllyShape; order: AllyOrderField | null }[] = [];
   for (const start of ALLY_STARTS) {
     const shape = { start, residuals: [] };
-    if (start !== 'name-index') out.push({ query: allyCountQuery(shape), shape, order: null });
+    if (!INDEX_STARTS[start]) out.push({ query: allyCountQuery(shape), shape, order: null });
     for (const order of ALLY_ORDERS) {
-      if (start === 'name-index' && order !== 'NAME') continue;
-      for (const desc of [false, true]) out.push({ query: allyPageQuery(shape, order, desc), shape, order });
+      if (INDEX_STARTS[start] && order !== INDEX_STARTS[start]) continue;
+      for (const desc of [false, true]) {
+        out.push({ query: allyPageQuery(shape, order, desc), shape, order });
+        if (start === 'degree-index') out.push({ query: allyPageQuery(shape, order, desc, true), shape, order });
+      }
     }
   }
   return out;

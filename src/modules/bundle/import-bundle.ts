@@ -1,5 +1,6 @@
 import { Database } from '../../db/database';
 import { cypherQuery, type NoParams } from '../../db/cypher-registry';
+import neo4j from 'neo4j-driver';
 import type { Bundle } from './bundle.types';
 import { AFFILIATIONS_SPEC, bundleToItems, EntityType, IMPORT_ORDER, SPECS, SPECS_BY_LABEL } from './bundle-codec';
 import { NodeLabel, SyncCounts, syncItems } from './sync-engine';
@@ -81,5 +82,23 @@ export async function importBundle(db: Database, bundle: Bundle, charterSlug: st
     await run(type);
     if (type === 'allies') await run('affiliations');
   }
+  if (!opts.dryRun) await refreshDegrees(db);
   return summary;
+}
+
+const refreshDegreesQuery = cypherQuery('bundle/refresh-degrees');
+
+/**
+ * The stored degrees of every ally (`degreeAll`, `degreePublic`: cypher/migrations/V0007), brought
+ * up to date after an import, the one write path (a relationship, or a person's `public`, changes
+ * its neighbours' degrees), in batches of 5,000 allies, each its own write transaction; only the
+ * changed ones are written, so a second import of the same bundle writes nothing.
+ */
+export async function refreshDegrees(db: Database, batch = 5000): Promise<void> {
+  let afterId = '';
+  for (;;) {
+    const [row] = await db.write<{ last: string | null; read: number }>(refreshDegreesQuery, { afterId, limit: neo4j.int(batch) });
+    if (!row || row.read < batch || row.last === null) return;
+    afterId = row.last;
+  }
 }

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { Context, loader } from '../../context';
 import { BadUserInputError } from '../../errors/app-errors';
@@ -5,7 +6,8 @@ import { Connection, PageRequest, PagedRow, toConnection } from '../../common/re
 import { keysetParams, NodeRow } from '../node/node.repository';
 import { SortDirection } from '../node/node.types';
 import type { ReferenceKeys, References } from '../node/references';
-import { collectCounts, collectPages, runShapes } from '../node/shape-runner';
+import { collectCounts, projectedPages, runShapes } from '../node/shape-runner';
+import { Props, selectedProps } from '../node/projection';
 import { assertKnownThemes } from '../ally/ally.repository';
 import { ChantierFilter, ChantierOrder, ChantierOrderField } from './chantier.inputs';
 import { ChantierCriteria, chantierCriteria, ChantierScope } from './chantier.filter';
@@ -49,8 +51,8 @@ export function chantierCardinalities(refs: References): ChantierCardinalities {
 
 const criteriaKey = (c: ChantierCriteria) => JSON.stringify(c);
 
-function chantierPages(ctx: Context, field: ChantierOrderField, desc: boolean, req: PageRequest): DataLoader<ChantierCriteria, PagedRow<NodeRow>[], string> {
-  return loader(ctx, `chantierPages:${field}:${desc}:${JSON.stringify(req)}`, () =>
+function chantierPages(ctx: Context, field: ChantierOrderField, desc: boolean, req: PageRequest, props: Props): DataLoader<ChantierCriteria, PagedRow<NodeRow>[], string> {
+  return loader(ctx, `chantierPages:${field}:${desc}:${JSON.stringify(req)}:${JSON.stringify(props)}`, () =>
     new DataLoader<ChantierCriteria, PagedRow<NodeRow>[], string>(
       (cs) => {
         const keyset = keysetParams(req, desc);
@@ -59,9 +61,9 @@ function chantierPages(ctx: Context, field: ChantierOrderField, desc: boolean, r
           check: (c, refs) => checkNamed(ctx, c, refs),
           plan: (c, refs) => planChantiers(c, field, req.size + 1, chantierCardinalities(refs)),
           query: (p) => chantierPageQuery(p, field, keyset.desc),
-          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : '') },
+          params: { ...keyset, fromKey: keyset.afterKey ?? (keyset.desc ? '\uffff' : ''), props },
           empty: () => [],
-          collect: collectPages<NodeRow>,
+          collect: (rows) => projectedPages(rows, props),
         });
       },
       { cacheKeyFn: criteriaKey },
@@ -95,11 +97,12 @@ export async function chantiersConnection(
   order: ChantierOrder | undefined,
   req: PageRequest,
   argument = 'filter',
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<NodeRow>> {
   const criteria = chantierCriteria(filter, scope, argument);
   const field = order?.field ?? ChantierOrderField.TITLE;
   const desc = order?.direction === SortDirection.DESC;
-  const rows = await chantierPages(ctx, field, desc, req).load(criteria);
+  const rows = await chantierPages(ctx, field, desc, req, selectedProps(info, 'Chantier', ['edges', 'node'])).load(criteria);
   return toConnection(rows, req, () => chantierCounts(ctx).load(criteria));
 }
 

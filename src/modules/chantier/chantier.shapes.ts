@@ -12,7 +12,7 @@ export const CHANTIER_ORDERS: readonly ChantierOrderField[] = ['TITLE', 'VALIDAT
 /** Parameters of the types the repository sends (see CypherQuery.sample): warm-up plans each shape with them. */
 const SAMPLE_SCOPES = [{ key: '0', c: { start: '-', status: null, kind: null, objectives: [], themeGroups: [], territories: [], participants: [], text: null } }];
 const countSample = { scopes: SAMPLE_SCOPES, canSeePrivate: false, canSeeEmails: false };
-const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '' });
+const pageSample = (desc: boolean) => ({ ...countSample, desc, afterKey: null, afterId: null, limit: neo4j.int(21), fromKey: '', props: ['title'] });
 
 const fragment = (name: string) => cypherFragment('chantier', name);
 

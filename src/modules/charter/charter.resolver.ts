@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { cypherQuery, type NoParams } from '../../db/cypher-registry';
 import { ConnectionArgs, pageRequest } from '../../common/relay';
@@ -10,6 +11,7 @@ import { ChantierConnection } from '../chantier/chantier.types';
 import { ChantierFilter, ChantierOrder } from '../chantier/chantier.inputs';
 import { chantierOrderKey, chantiersConnection } from '../chantier/chantier.repository';
 import { Charter, CharterObjective } from './charter.types';
+import { selectedProps } from '../node/projection';
 
 /** A Charter as its queries return it: the field resolvers' root. */
 export type CharterRow = NodeRow & { slug: string; title: string; adoptedOn?: string | null };
@@ -29,7 +31,7 @@ export class CharterResolver {
 
   @FieldResolver(() => [CharterObjective], { description: 'Its objectives, by code.' })
   async objectives(@Root() charter: CharterRow, @Ctx() ctx: Context) {
-    const rows = await inRelated(ctx, ['OBJECTIVE_OF'], { targetLabel: 'CharterObjective' }).load(charter._eid);
+    const rows = await inRelated(ctx, ['OBJECTIVE_OF'], { targetLabel: 'CharterObjective' }).load(charter);
     return rows.map((r) => r.node).sort((a, b) => String(a.code).localeCompare(String(b.code), 'fr', { numeric: true }));
   }
 }
@@ -37,8 +39,8 @@ export class CharterResolver {
 @Resolver(() => CharterObjective)
 export class CharterObjectiveResolver {
   @Query(() => CharterObjective, { nullable: true, description: 'A Charter objective by code ("2").' })
-  charterObjective(@Arg('code', { description: 'The objective’s code.' }) code: string, @Ctx() ctx: Context) {
-    return nodeByKey(ctx, 'CharterObjective').load(code);
+  charterObjective(@Arg('code', { description: 'The objective’s code.' }) code: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeByKey(ctx, 'CharterObjective', selectedProps(info, 'CharterObjective')).load(code);
   }
 
   @Query(() => [CharterObjective], { description: 'The Charter objectives, by code.' })
@@ -58,8 +60,9 @@ export class CharterObjectiveResolver {
     @Arg('filter', () => ChantierFilter, { nullable: true, description: 'Which chantiers.' }) filter: ChantierFilter | undefined,
     @Arg('orderBy', () => ChantierOrder, { nullable: true, description: 'Sort order (default TITLE ASC).' }) orderBy: ChantierOrder | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return chantiersConnection(ctx, { objective: o.code }, filter, orderBy, pageRequest(page, chantierOrderKey(orderBy)));
+    return chantiersConnection(ctx, { objective: o.code }, filter, orderBy, pageRequest(page, chantierOrderKey(orderBy)), 'filter', info);
   }
 
   @FieldResolver(() => AllyConnection, { description: 'Allies contributing to the chantiers that serve this objective.' })

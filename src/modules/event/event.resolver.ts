@@ -35,11 +35,11 @@ export class EventResolver {
 
   @FieldResolver(() => [Chantier], { description: 'Chantiers presented at this event.' })
   async chantiers(@Root() e: NodeRow, @Ctx() ctx: Context) {
-    return (await inRelated(ctx, ['PRESENTED_AT'], { targetLabel: 'Chantier' }).load(e._eid)).map((r) => r.node);
+    return (await inRelated(ctx, ['PRESENTED_AT'], { targetLabel: 'Chantier' }).load(e)).map((r) => r.node);
   }
 
   @FieldResolver(() => [Resource], { description: 'Resources that came out of this event.' })
   async resources(@Root() e: NodeRow, @Ctx() ctx: Context) {
-    return (await inRelated(ctx, ['FROM_EVENT'], { targetLabel: 'Resource' }).load(e._eid)).map((r) => r.node);
+    return (await inRelated(ctx, ['FROM_EVENT'], { targetLabel: 'Resource' }).load(e)).map((r) => r.node);
   }
 }

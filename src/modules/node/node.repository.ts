@@ -3,12 +3,14 @@ import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
-import { SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
+import { LABELS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
+import { nodeRow, ProjectedNode, Props, relRow } from './projection';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,
  * and paged relation lists. All go through per-request DataLoaders, so a request costs one Cypher
- * round trip per nesting level and kind of read, never one per parent. Privacy (DESIGN §3) is in the
+ * round trip per nesting level and kind of read, never one per parent; they are keyed by (label, id),
+ * and read only the properties the selection needs (projection.ts). Privacy (DESIGN §3) is in the
  * Cypher: `canSeePrivate` and `canSeeEmails` are parameters, so no resolver can forget them.
  */
 
@@ -31,14 +33,14 @@ export type { NodeLabel };
 /** Parameters of the types the API sends, matching nothing (see CypherQuery.sample: warm-up plans with them). */
 const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
 const FIRST_PAGE = { desc: false, afterKey: null, afterId: null, limit: neo4j.int(21) };
-const NO_PARENT = { parents: ['-'], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
+const NO_ASK = { key: '-', label: 'Ally', id: '-' };
+const NO_PARENT = { asks: [NO_ASK], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
+const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'], ...FIRST_PAGE };
 
-const byIds = cypherQuery('node/by-ids', { ids: ['-'], ...NO_ONE });
-const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', ...NO_ONE });
-const relatedOut = cypherQuery('node/related-out', NO_PARENT);
-const relatedIn = cypherQuery('node/related-in', NO_PARENT);
-const relatedPageOut = cypherQuery('node/related-page-out', { ...NO_PARENT, level: null, ...FIRST_PAGE });
-const relatedPageIn = cypherQuery('node/related-page-in', { ...NO_PARENT, level: null, ...FIRST_PAGE });
+const byIds = cypherQuery('node/by-ids', { ids: ['-'], props: ['name'], ...NO_ONE });
+const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], ...NO_ONE });
+const relatedOut = cypherQuery('node/related-out', { asks: [NO_RELATED_ASK], ...NO_ONE });
+const relatedIn = cypherQuery('node/related-in', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedCountOut = cypherQuery('node/related-count-out', { ...NO_PARENT, level: null });
 const relatedCountIn = cypherQuery('node/related-count-in', { ...NO_PARENT, level: null });
 const listPage = cypherQuery('node/list-page', { label: 'Theme', level: null, ...FIRST_PAGE });
@@ -51,74 +53,115 @@ const listCount = cypherQuery('node/list-count', { label: 'Theme', level: null }
  */
 export { SHORT_OUT_TYPES };
 
+const NODE_LABELS: readonly NodeLabel[] = LABELS.map((l) => l.label);
+
+/** The label of a row (its GraphQL type), for the loaders keyed by (label, id). */
+export function labelOf(row: NodeRow): NodeLabel {
+  const label = NODE_LABELS.find((l) => row._labels.includes(l));
+  if (!label) throw new Error(`node with labels ${row._labels.join(':')} has no known label`);
+  return label;
+}
+
+/** A loader key for a node: (label, id), stable across transactions (an element id is not). */
+export const nodeKey = (row: NodeRow): string => `${labelOf(row)}:${row.id}`;
+const parentAsk = (row: NodeRow) => ({ key: nodeKey(row), label: labelOf(row), id: row.id });
+
 export const privacyParams = (ctx: Context) => ({ canSeePrivate: ctx.viewer.canSeePrivate, canSeeEmails: ctx.viewer.canSeeEmails });
 
-export function nodeById(ctx: Context): DataLoader<string, NodeRow | null> {
-  return loader(ctx, 'nodeById', () =>
+/** Nodes by id, with the properties `props` (null: all; see projection.ts). */
+export function nodeById(ctx: Context, props: Props = null): DataLoader<string, NodeRow | null> {
+  return loader(ctx, `nodeById:${JSON.stringify(props)}`, () =>
     new DataLoader<string, NodeRow | null>(async (ids) => {
-      const rows = await ctx.db.read<{ key: string; node: NodeRow }>(byIds, { ids, ...privacyParams(ctx) });
-      const map = new Map(rows.map((r) => [r.key, r.node]));
+      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byIds, { ids, props, ...privacyParams(ctx) });
+      const map = new Map(rows.map((r) => [r.key, nodeRow(r.node, props)]));
       return ids.map((id) => map.get(id) ?? null);
     }),
   );
 }
 
-export function nodeByKey(ctx: Context, label: NodeLabel): DataLoader<string, NodeRow | null> {
-  return loader(ctx, `nodeByKey:${label}`, () =>
+/** Nodes of a label by human key (slug, ref, code), with the properties `props` (null: all). */
+export function nodeByKey(ctx: Context, label: NodeLabel, props: Props = null): DataLoader<string, NodeRow | null> {
+  return loader(ctx, `nodeByKey:${label}:${JSON.stringify(props)}`, () =>
     new DataLoader<string, NodeRow | null>(async (keys) => {
-      const rows = await ctx.db.read<{ key: string; node: NodeRow }>(byKeys, { keys, label, ...privacyParams(ctx) });
-      const map = new Map(rows.map((r) => [r.key, r.node]));
+      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byKeys, { keys, label, props, ...privacyParams(ctx) });
+      const map = new Map(rows.map((r) => [r.key, nodeRow(r.node, props)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
   );
 }
 
-/** All short outgoing relation lists of a node, read once per request level (see SHORT_OUT_TYPES). */
-export function shortOutRelations(ctx: Context): DataLoader<string, RelatedRow[]> {
-  return loader(ctx, 'shortOutRelations', () =>
-    new DataLoader<string, RelatedRow[]>(async (eids) => {
-      const rows = await ctx.db.read<RelatedRow & { parent: string }>(relatedOut, {
-        parents: eids,
-        types: SHORT_OUT_TYPES,
-        role: null,
-        targetLabel: null,
-        ...privacyParams(ctx),
-      });
-      return groupByParent(eids, rows);
-    }),
+/** What a short (unpaged) relation list reads, besides its parent. */
+export interface RelatedOptions {
+  role?: string | null;
+  targetLabel?: NodeLabel | null;
+  /** The related nodes' properties (null or absent: all). */
+  props?: Props;
+  /** The relationship's properties (absent: role and since). */
+  rel?: readonly string[];
+}
+
+interface RelatedAsk {
+  parent: NodeRow;
+  types: readonly string[];
+  role: string | null;
+  targetLabel: NodeLabel | null;
+  level: string | null;
+  props: Props;
+  rel: readonly string[];
+  /** A page (keyset and limit), or null: the whole short list. */
+  page: ReturnType<typeof keysetParams> | null;
+}
+
+interface RelatedAskRow {
+  type: string;
+  sortKey: string;
+  id: string;
+  rel: unknown[];
+  node: ProjectedNode;
+}
+
+const ALL_REL = ['role', 'since'];
+
+/**
+ * The relation lists asked at one request level, whatever their parents, types, selections and
+ * pages: one query per direction (the ally card's seat, themes and first chantiers; every
+ * chantier's objectives…), each ask with its own property lists and page.
+ */
+function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, RelatedAskRow[], string> {
+  return loader(ctx, `related:${dir}`, () =>
+    new DataLoader<RelatedAsk, RelatedAskRow[], string>(
+      async (asks) => {
+        const params = asks.map((a, i) => ({
+          key: String(i), label: labelOf(a.parent), id: a.parent.id, types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level,
+          props: a.props, rel: a.rel, ...(a.page ?? { desc: false, afterKey: null, afterId: null, limit: null }),
+        }));
+        const rows = await ctx.db.read<{ key: string; rows: RelatedAskRow[] }>(dir === 'out' ? relatedOut : relatedIn, { asks: params, ...privacyParams(ctx) });
+        const out: RelatedAskRow[][] = asks.map(() => []);
+        for (const r of rows) out[Number(r.key)] = r.rows;
+        return out;
+      },
+      { cacheKeyFn: (a) => JSON.stringify([nodeKey(a.parent), a.types, a.role, a.targetLabel, a.level, a.props, a.rel, a.page && { ...a.page, limit: Number(a.page.limit) }]) },
+    ),
   );
+}
+
+function relatedAsk(parent: NodeRow, types: readonly string[], opts: RelatedOptions): RelatedAsk {
+  return { parent, types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: null, props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: null };
+}
+
+async function shortList(ctx: Context, dir: 'out' | 'in', ask: RelatedAsk): Promise<RelatedRow[]> {
+  const rows = await relatedAsks(ctx, dir).load(ask);
+  return rows.map((r) => ({ type: r.type, rel: relRow(r.rel, ask.rel), node: nodeRow(r.node, ask.props) }));
 }
 
 /** Out-relations of one type for a parent row, in the order of the related nodes' names. */
-export async function outRelated(ctx: Context, parent: NodeRow, type: string): Promise<RelatedRow[]> {
-  const rows = await shortOutRelations(ctx).load(parent._eid);
-  return rows.filter((r) => r.type === type);
+export async function outRelated(ctx: Context, parent: NodeRow, type: string, opts: RelatedOptions = {}): Promise<RelatedRow[]> {
+  return shortList(ctx, 'out', relatedAsk(parent, [type], opts));
 }
 
-/** Incoming relations (unpaged) of given types, e.g. a chantier's referents, a theme's leads. */
-export function inRelated(ctx: Context, types: string[], opts: { role?: string; targetLabel?: NodeLabel } = {}): DataLoader<string, RelatedRow[]> {
-  return loader(ctx, `inRelated:${types.join(',')}:${opts.role ?? ''}:${opts.targetLabel ?? ''}`, () =>
-    new DataLoader<string, RelatedRow[]>(async (eids) => {
-      const rows = await ctx.db.read<RelatedRow & { parent: string }>(relatedIn, {
-        parents: eids,
-        types,
-        role: opts.role ?? null,
-        targetLabel: opts.targetLabel ?? null,
-        ...privacyParams(ctx),
-      });
-      return groupByParent(eids, rows);
-    }),
-  );
-}
-
-function groupByParent<T extends { parent: string }>(keys: readonly string[], rows: T[]): T[][] {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.parent) ?? [];
-    list.push(r);
-    map.set(r.parent, list);
-  }
-  return keys.map((k) => map.get(k) ?? []);
+/** Incoming relations (unpaged) of given types, e.g. a chantier's referents, a theme's leads; load(parent). */
+export function inRelated(ctx: Context, types: string[], opts: RelatedOptions = {}): { load(parent: NodeRow): Promise<RelatedRow[]> } {
+  return { load: (parent) => shortList(ctx, 'in', relatedAsk(parent, types, opts)) };
 }
 
 export interface RelatedPageOptions {
@@ -127,6 +170,10 @@ export interface RelatedPageOptions {
   role?: string | null;
   targetLabel?: NodeLabel;
   level?: string | null;
+  /** The related nodes' properties (null or absent: all; see projection.ts). */
+  props?: Props;
+  /** The relationship's properties (absent: role and since). */
+  rel?: readonly string[];
 }
 
 /** Cursor condition params of a page request, for the keyset WHERE of the paged queries. */
@@ -139,37 +186,36 @@ export function keysetParams(req: PageRequest, descending: boolean) {
   };
 }
 
-/** A page of related nodes (with the relationship's properties) per parent, batched across parents. */
-export function relatedPage(ctx: Context, opts: RelatedPageOptions, req: PageRequest): DataLoader<string, PagedRow<RelatedRow>[]> {
-  const name = `relatedPage:${JSON.stringify(opts)}:${JSON.stringify(req)}`;
-  return loader(ctx, name, () =>
-    new DataLoader<string, PagedRow<RelatedRow>[]>(async (eids) => {
-      const rows = await ctx.db.read<{ parent: string; rows: { sortKey: string; id: string; rel: Record<string, unknown>; node: NodeRow }[] }>(
-        opts.dir === 'out' ? relatedPageOut : relatedPageIn,
-        { ...relatedParams(eids, opts), ...keysetParams(req, false), ...privacyParams(ctx) },
-      );
-      const map = new Map(rows.map((r) => [r.parent, r.rows]));
-      return eids.map((eid) => (map.get(eid) ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: x.rel, node: x.node } })));
-    }),
-  );
+/** A page of related nodes (with the relationship's properties) of a parent, batched with the other relation lists of its level. */
+async function relatedPage(ctx: Context, parent: NodeRow, opts: RelatedPageOptions, req: PageRequest): Promise<PagedRow<RelatedRow>[]> {
+  const ask: RelatedAsk = {
+    parent, types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null,
+    props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: keysetParams(req, false),
+  };
+  const rows = await relatedAsks(ctx, opts.dir).load(ask);
+  return rows.map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: relRow(x.rel, ask.rel), node: nodeRow(x.node, ask.props) } }));
 }
 
 /** How many nodes are related to each parent (a paged relation's totalCount), only when selected; batched. */
-export function relatedCount(ctx: Context, opts: RelatedPageOptions): DataLoader<string, number> {
-  return loader(ctx, `relatedCount:${JSON.stringify(opts)}`, () =>
-    new DataLoader<string, number>(async (eids) => {
-      const rows = await ctx.db.read<{ parent: string; total: number }>(opts.dir === 'out' ? relatedCountOut : relatedCountIn, {
-        ...relatedParams(eids, opts),
-        ...privacyParams(ctx),
-      });
-      const map = new Map(rows.map((r) => [r.parent, r.total]));
-      return eids.map((eid) => map.get(eid) ?? 0);
-    }),
+export function relatedCount(ctx: Context, opts: RelatedPageOptions): DataLoader<NodeRow, number, string> {
+  const { props: _props, rel: _rel, ...counted } = opts;
+  return loader(ctx, `relatedCount:${JSON.stringify(counted)}`, () =>
+    new DataLoader<NodeRow, number, string>(
+      async (parents) => {
+        const rows = await ctx.db.read<{ parent: string; total: number }>(opts.dir === 'out' ? relatedCountOut : relatedCountIn, {
+          ...relatedParams(parents, opts),
+          ...privacyParams(ctx),
+        });
+        const map = new Map(rows.map((r) => [r.parent, r.total]));
+        return parents.map((p) => map.get(nodeKey(p)) ?? 0);
+      },
+      { cacheKeyFn: nodeKey },
+    ),
   );
 }
 
-function relatedParams(eids: readonly string[], opts: RelatedPageOptions) {
-  return { parents: eids, types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null };
+function relatedParams(parents: readonly NodeRow[], opts: RelatedPageOptions) {
+  return { asks: parents.map(parentAsk), types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null };
 }
 
 export async function relatedConnection<T>(
@@ -179,11 +225,11 @@ export async function relatedConnection<T>(
   req: PageRequest,
   map: (row: RelatedRow) => T,
 ): Promise<Connection<T>> {
-  const page = await relatedPage(ctx, opts, req).load(parent._eid);
+  const page = await relatedPage(ctx, parent, opts, req);
   return toConnection(
     page.map((r) => ({ ...r, item: map(r.item) })),
     req,
-    () => relatedCount(ctx, opts).load(parent._eid),
+    () => relatedCount(ctx, opts).load(parent),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from '../../context';
 import type { CypherQuery } from '../../db/cypher-registry';
-import { privacyParams } from './node.repository';
+import { NodeRow, privacyParams } from './node.repository';
+import { nodeRow, ProjectedNode, Props } from './projection';
 import { emptyReferences, readReferences, ReferenceKeys, References } from './references';
 
 /**
@@ -65,6 +66,17 @@ export function collectPages<T>(rows: Record<string, unknown>[]): Map<string, { 
   for (const r of rows) {
     const list = byKey.get(r.key as string) ?? [];
     list.push({ sortKey: r.sortKey as string, id: r.id as string, item: r.item as T });
+    byKey.set(r.key as string, list);
+  }
+  return byKey;
+}
+
+/** Rows of a page query whose items were projected with `props` (see projection.ts), grouped by scope key. */
+export function projectedPages(rows: Record<string, unknown>[], props: Props): Map<string, { sortKey: string; id: string; item: NodeRow }[]> {
+  const byKey = new Map<string, { sortKey: string; id: string; item: NodeRow }[]>();
+  for (const r of rows) {
+    const list = byKey.get(r.key as string) ?? [];
+    list.push({ sortKey: r.sortKey as string, id: r.id as string, item: nodeRow(r.item as ProjectedNode, props) });
     byKey.set(r.key as string, list);
   }
   return byKey;

@@ -21,7 +21,7 @@ export class ResourceResolver {
 
   @FieldResolver(() => [Ally], { description: 'Its authors.' })
   async authors(@Root() r: NodeRow, @Ctx() ctx: Context) {
-    return (await inRelated(ctx, ['AUTHORED'], { targetLabel: 'Ally' }).load(r._eid)).map((x) => x.node);
+    return (await inRelated(ctx, ['AUTHORED'], { targetLabel: 'Ally' }).load(r)).map((x) => x.node);
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes it is about.' })

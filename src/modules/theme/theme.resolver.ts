@@ -29,12 +29,12 @@ export class ThemeResolver {
 
   @FieldResolver(() => [Theme], { description: 'Narrower themes.' })
   async subthemes(@Root() theme: NodeRow, @Ctx() ctx: Context) {
-    return (await inRelated(ctx, ['SUBTHEME_OF'], { targetLabel: 'Theme' }).load(theme._eid)).map((r) => r.node);
+    return (await inRelated(ctx, ['SUBTHEME_OF'], { targetLabel: 'Theme' }).load(theme)).map((r) => r.node);
   }
 
   @FieldResolver(() => [Ally], { description: 'The leads of this theme’s tribe (chef·fes de tribu).' })
   async leads(@Root() theme: NodeRow, @Ctx() ctx: Context) {
-    return (await inRelated(ctx, ['WORKS_ON'], { role: 'LEAD', targetLabel: 'Ally' }).load(theme._eid)).map((r) => r.node);
+    return (await inRelated(ctx, ['WORKS_ON'], { role: 'LEAD', targetLabel: 'Ally' }).load(theme)).map((r) => r.node);
   }
 
   @FieldResolver(() => AllyConnection, { description: 'Allies working on this theme (its tribe), leads and members.' })

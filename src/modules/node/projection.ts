@@ -1,0 +1,157 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import type { NodeLabel, NodeRow } from './node.repository';
+
+/**
+ * Fetch what was asked (issue #10 item 8). A repository query returns only the stored properties
+ * the GraphQL selection reads: the resolvers compute the list from their resolve info with
+ * `selectedProps`, through a whitelist per label (GraphQL field → stored properties), and pass it
+ * as the `$props` parameter of the query, which projects `[k IN $props | n[k]]` (temporal values
+ * as ISO strings, computed by Neo4j: the driver's Date/DateTime objects are expensive to decode).
+ * The property names are never user text: a field missing from the whitelist (a field added
+ * later, another module's field resolver) makes the list `null`, which means every property
+ * (`n {.*}`), as before. The keys a field resolver needs of its parent (id, slug, ref, code, level)
+ * are always fetched.
+ */
+
+/** A property list for `$props`: null means every property. */
+export type Props = readonly string[] | null;
+
+/** What a field reads of its node: properties, or "the whole row" (null; e.g. a nested back-reference). */
+type FieldNeed = readonly string[] | ((t: ResolveTree) => readonly string[] | null);
+
+/** The whole row when the selection goes back to the parent through `path` (e.g. Contribution.ally). */
+const backTo = (...path: string[]) => (t: ResolveTree): readonly string[] | null => (treesAt([t], path).length ? null : []);
+
+const NONE: readonly string[] = [];
+
+/** The properties every row of a label carries: what field resolvers and scopes read of their parent. */
+export const KEY_PROPS: Readonly<Partial<Record<NodeLabel, readonly string[]>>> = {
+  Ally: ['slug'],
+  Territory: ['ref', 'code', 'level'],
+  Theme: ['slug'],
+  Chantier: ['slug'],
+  Charter: ['slug'],
+  CharterObjective: ['code'],
+};
+
+const own = (...names: string[]): Record<string, FieldNeed> => Object.fromEntries(names.map((n) => [n, [n]]));
+const resolved = (...names: string[]): Record<string, FieldNeed> => Object.fromEntries(names.map((n) => [n, NONE]));
+
+/** GraphQL field → what it reads, per label whose rows may be partial. Labels absent here: every property. */
+export const FIELD_PROPS: Readonly<Partial<Record<NodeLabel, Readonly<Record<string, FieldNeed>>>>> = {
+  Ally: {
+    ...resolved('id', 'slug', 'basedIn', 'actsIn', 'themes', 'communities', 'resources'),
+    degree: ['degreeAll', 'degreePublic'],
+    ...own('name', 'kind', 'organizationType', 'description', 'website', 'siren', 'email', 'location', 'public', 'charterSignedOn', 'createdAt', 'updatedAt'),
+    chantiers: backTo('edges', 'node', 'ally'),
+    affiliations: backTo('person'),
+    members: backTo('edges', 'node', 'organization'),
+    events: backTo('ally'),
+  },
+  Territory: {
+    ...resolved('id', 'ref', 'code', 'level', 'parents', 'children', 'allies', 'chantiers'),
+    ...own('name', 'population', 'center', 'pilot', 'pilotSince'),
+  },
+  Theme: {
+    ...resolved('id', 'slug', 'parent', 'subthemes', 'leads', 'allies', 'chantiers'),
+    ...own('name', 'description'),
+  },
+  Chantier: {
+    ...resolved('id', 'slug', 'objectives', 'themes', 'territories', 'events', 'referents'),
+    ...own('title', 'summary', 'kind', 'status', 'launchedOn', 'validatedOn', 'website', 'createdAt', 'updatedAt'),
+    participants: backTo('edges', 'node', 'chantier'),
+  },
+  CharterObjective: {
+    ...resolved('id', 'code', 'charter', 'chantiers', 'allies'),
+    ...own('title', 'description'),
+  },
+};
+
+function treesAt(trees: readonly ResolveTree[], path: readonly string[]): ResolveTree[] {
+  let level = [...trees];
+  for (const name of path) {
+    level = level.flatMap((t) => Object.values(t.fieldsByTypeName).flatMap((fields) => Object.values(fields)).filter((f) => f.name === name));
+  }
+  return level;
+}
+
+/** The properties of `label` that these selections (trees of that type) read; null: every property. */
+export function propsOfTrees(label: NodeLabel, trees: readonly ResolveTree[]): Props {
+  const fields = FIELD_PROPS[label];
+  if (!fields) return null;
+  const props = new Set<string>(KEY_PROPS[label] ?? []);
+  for (const t of trees) {
+    for (const [typeName, selected] of Object.entries(t.fieldsByTypeName)) {
+      if (typeName !== label && typeName !== 'Node') continue;
+      for (const f of Object.values(selected)) {
+        if (f.name === '__typename') continue;
+        const need = fields[f.name];
+        if (need === undefined) return null;
+        const names = typeof need === 'function' ? need(f) : need;
+        if (names === null) return null;
+        for (const n of names) props.add(n);
+      }
+    }
+  }
+  return [...props].sort();
+}
+
+const cache = new WeakMap<object, Map<unknown, Map<string, Props>>>();
+
+/**
+ * The properties of `label` that the selection of the field being resolved reads at `path` (e.g.
+ * ['edges', 'node'] for a connection, ['theme'] for AllyTheme.theme), cached per request and field.
+ */
+export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeLabel, path: readonly string[] = []): Props {
+  if (!info) return null;
+  const perRequest = cache.get(info.variableValues) ?? new Map<unknown, Map<string, Props>>();
+  cache.set(info.variableValues, perRequest);
+  const perField = perRequest.get(info.fieldNodes[0]) ?? new Map<string, Props>();
+  perRequest.set(info.fieldNodes[0], perField);
+  const key = `${label}:${path.join('.')}`;
+  const known = perField.get(key);
+  if (known !== undefined) return known;
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const props = tree ? propsOfTrees(label, treesAt([tree], path)) : null;
+  perField.set(key, props);
+  return props;
+}
+
+/** What `$props` queries return for a node (see cypher/queries/node/by-keys.cypher). */
+export interface ProjectedNode {
+  id: string;
+  _eid: string;
+  _labels: string[];
+  /** Every property (when $props is null). */
+  _all?: Record<string, unknown> | null;
+  /** The values of $props, in its order. */
+  _values?: unknown[] | null;
+  [extra: string]: unknown;
+}
+
+/** The row a resolver reads, from a projected node and the `$props` it was read with. */
+export function nodeRow(raw: ProjectedNode, props: Props): NodeRow {
+  const { _all, _values, ...rest } = raw;
+  if (props === null) return { ...(_all ?? {}), ...rest } as NodeRow;
+  const row = rest as NodeRow;
+  const values = _values ?? [];
+  for (let i = 0; i < props.length; i++) row[props[i]] = values[i];
+  return row;
+}
+
+/** Relationship properties a wrapper type (Contribution, AllyTheme…) reads: `role` always, `since` when selected. */
+export function selectedRelProps(info: GraphQLResolveInfo | undefined, path: readonly string[] = []): readonly string[] {
+  if (!info) return ['role', 'since'];
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  if (!tree) return ['role', 'since'];
+  return treesAt([tree], [...path, 'since']).length ? ['role', 'since'] : ['role'];
+}
+
+/** A relationship's properties from the values of the relationship property list. */
+export function relRow(values: unknown[] | null | undefined, relProps: readonly string[]): Record<string, unknown> {
+  const rel: Record<string, unknown> = {};
+  const v = values ?? [];
+  for (let i = 0; i < relProps.length; i++) rel[relProps[i]] = v[i] ?? null;
+  return rel;
+}
