@@ -3,14 +3,22 @@ import { fromRoot } from '../../paths';
 import { COLLABORATION_CONTEXT, COLLABORATION_TYPES } from './collaboration';
 
 describe('the collaboration context', () => {
-  const fragment = readFileSync(fromRoot('cypher', 'fragments', 'network', 'collaboration-context.cypher'), 'utf8')
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('//'))
-    .join('\n');
+  const fragment = (name: string) =>
+    readFileSync(fromRoot('cypher', 'fragments', 'network', `${name}.cypher`), 'utf8')
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('//'))
+      .join('\n');
 
-  it('the Cypher fragment uses exactly the relationship types and labels of the TS definition', () => {
-    const types = new Set([...fragment.matchAll(/\[\w*:([A-Z_|]+)\]/g)].flatMap((m) => m[1].split('|')));
+  // collaboration-context: everyone `a` works with; contexts-between: the contexts of a known pair.
+  it.each(['collaboration-context', 'contexts-between'])('the Cypher fragment %s uses exactly the relationship types and labels of the TS definition', (name) => {
+    const text = fragment(name);
+    const types = new Set([...text.matchAll(/\[\w*:([A-Z_|]+)\]/g)].flatMap((m) => m[1].split('|')));
     expect([...types].sort()).toEqual([...COLLABORATION_TYPES].sort());
-    for (const s of COLLABORATION_CONTEXT.shared) expect(fragment).toContain(s.label);
+    for (const s of COLLABORATION_CONTEXT.shared) expect(text).toContain(s.label);
+  });
+
+  it('both fragments write the same patterns', () => {
+    const patterns = (name: string) => [...fragment(name).matchAll(/^MATCH (.+)$/gm)].map((m) => m[1].replace(/:Ally\b/g, ''));
+    expect(patterns('contexts-between')).toEqual(patterns('collaboration-context'));
   });
 });

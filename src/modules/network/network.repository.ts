@@ -26,14 +26,27 @@ interface CollaboratorsResult {
 /** The order of Ally.collaborators, as written in cursors. */
 export const COLLABORATORS_ORDER = 'WEIGHT:DESC';
 
+/** A cursor's sort key: inverted zero-padded weight (10 digits), ':', the collaborator's sortName. */
+const SORT_KEY = /^(\d{10}):([\s\S]*)$/;
+
+/** The keyset of a page of collaborators: the cursor's key read back into (weight, name), and the page size. */
+export function collaboratorsKeyset(req: PageRequest) {
+  const { afterKey, afterId, limit } = keysetParams(req, false);
+  if (afterKey === null) return { afterWeight: null, afterName: null, afterId: null, limit };
+  const m = SORT_KEY.exec(afterKey);
+  if (!m || afterId === null) throw new BadUserInputError('after: not a cursor of these collaborators; use an endCursor returned by Ally.collaborators', 'after');
+  return { afterWeight: neo4j.int(1_000_000_000 - Number(m[1])), afterName: m[2], afterId, limit };
+}
+
 /** A page of an ally's collaborators, batched across the parent allies of one request level. */
 export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme: string | null, req: PageRequest): Promise<Connection<CollaboratorRow>> {
+  const keyset = collaboratorsKeyset(req);
   const name = `collaborators:${JSON.stringify([theme, req])}`;
   const batch = loader(ctx, name, () =>
     new DataLoader<string, CollaboratorsResult>(async (eids) => {
       const rows = await ctx.db.read<{ parent: string; themeExists: boolean; total: number; rows: (CollaboratorRow & { sortKey: string; id: string })[] }>(
         collaboratorsPage,
-        { eids, theme, ...keysetParams(req, false), ...privacyParams(ctx) },
+        { eids, theme, ...keyset, ...privacyParams(ctx) },
       );
       const map = new Map(rows.map((r) => [r.parent, r]));
       return eids.map((eid) => {
