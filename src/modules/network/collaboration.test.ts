@@ -9,8 +9,9 @@ describe('the collaboration context', () => {
       .filter((l) => !l.trim().startsWith('//'))
       .join('\n');
 
-  // collaboration-context: everyone `a` works with; contexts-between: the contexts of a known pair.
-  it.each(['collaboration-context', 'contexts-between'])('the Cypher fragment %s uses exactly the relationship types and labels of the TS definition', (name) => {
+  // collaboration-context: everyone `a` works with; contexts-between: the contexts of a known pair;
+  // contexts-of: the contexts `a` takes part in (grouped by context to pair up a set's allies).
+  it.each(['collaboration-context', 'contexts-between', 'contexts-of'])('the Cypher fragment %s uses exactly the relationship types and labels of the TS definition', (name) => {
     const text = fragment(name);
     const types = new Set([...text.matchAll(/\[\w*:([A-Z_|]+)\]/g)].flatMap((m) => m[1].split('|')));
     expect([...types].sort()).toEqual([...COLLABORATION_TYPES].sort());
@@ -20,5 +21,10 @@ describe('the collaboration context', () => {
   it('both fragments write the same patterns', () => {
     const patterns = (name: string) => [...fragment(name).matchAll(/^MATCH (.+)$/gm)].map((m) => m[1].replace(/:Ally\b/g, ''));
     expect(patterns('contexts-between')).toEqual(patterns('collaboration-context'));
+  });
+
+  it('contexts-of reaches the same contexts as the first hop of the collaboration context', () => {
+    const firstHop = (name: string) => [...fragment(name).matchAll(/^MATCH \(a\)(-\[\w*:[A-Z_|]+\]->?)\((\w*)(:[A-Za-z|]+)?\)/gm)].map((m) => `${m[1].replace(/\[\w*:/, '[:')}${m[3] ?? ''}`);
+    expect(firstHop('contexts-of')).toEqual(firstHop('collaboration-context'));
   });
 });
