@@ -27,4 +27,10 @@ describe('the collaboration context', () => {
     const firstHop = (name: string) => [...fragment(name).matchAll(/^MATCH \(a\)(-\[\w*:[A-Z_|]+\]->?)\((\w*)(:[A-Za-z|]+)?\)/gm)].map((m) => `${m[1].replace(/\[\w*:/, '[:')}${m[3] ?? ''}`);
     expect(firstHop('contexts-of')).toEqual(firstHop('collaboration-context'));
   });
+
+  it('members-of-context reads the members of the contexts of contexts-of, by the same relationship types', () => {
+    const types = new Set([...fragment('members-of-context').matchAll(/\[\w*:([A-Z_|]+)\]/g)].flatMap((m) => m[1].split('|')));
+    expect([...types].sort()).toEqual(COLLABORATION_CONTEXT.shared.map((x) => x.type).sort());
+    expect(fragment('members-of-context')).toContain('IS :: RELATIONSHIP'); // the MEMBER_OF contexts
+  });
 });

@@ -84,9 +84,28 @@ export interface PathStepRow {
 }
 
 /**
+ * One BFS level read by context (collaboration-frontier.cypher: per context, the frontier allies in
+ * it and all its visible members) as each frontier ally's neighbours not reached yet.
+ */
+export function frontierNeighbours(rows: { from: string[]; members: Neighbour[] }[], visited: string[]): Map<string, Neighbour[]> {
+  const reached = new Set(visited);
+  const next = new Map<string, Neighbour[]>();
+  for (const r of rows) {
+    const fresh = r.members.filter((m) => !reached.has(m.id));
+    if (!fresh.length) continue;
+    for (const f of r.from) {
+      const list = next.get(f) ?? [];
+      for (const m of fresh) if (m.id !== f) list.push(m);
+      next.set(f, list);
+    }
+  }
+  return next;
+}
+
+/**
  * The shortest collaboration chain between two visible allies (by slug), as steps, or null when
  * they are more than `maxHops` collaborations apart. One round trip for the endpoints, one per BFS
- * level (bidirectional, see shortest-path.ts), one for the steps' shared contexts.
+ * level (bidirectional, see shortest-path.ts; each level read by context), one for the steps' shared contexts.
  */
 export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: string, maxHops: number): Promise<PathStepRow[] | null> {
   const byKey = nodeByKey(ctx, 'Ally');
@@ -94,8 +113,8 @@ export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: 
   if (!from) throw new BadUserInputError(`from: unknown ally "${fromSlug}"`, 'from');
   if (!to) throw new BadUserInputError(`to: unknown ally "${toSlug}"`, 'to');
   const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited) => {
-    const rows = await ctx.db.read<{ from: string; next: Neighbour[] }>(collaborationFrontier, { ids: frontier, visited, ...privacyParams(ctx) });
-    return new Map(rows.map((r) => [r.from, r.next]));
+    const rows = await ctx.db.read<{ from: string[]; members: Neighbour[] }>(collaborationFrontier, { ids: frontier, ...privacyParams(ctx) });
+    return frontierNeighbours(rows, visited);
   });
   if (!ids) return null;
   if (ids.length === 1) return [{ ally: from, via: [] }];
@@ -105,6 +124,8 @@ export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: 
   const allies = await nodeById(ctx).loadMany(ids);
   return ids.map((id, i) => {
     const ally = allies[i];
+    // A load that failed (the request's budget ran out) fails the path with its own error.
+    if (ally instanceof Error) throw ally;
     if (!(ally && 'id' in ally)) throw new Error(`ally ${id} of a path vanished`);
     return { ally, via: i === 0 ? [] : viaOf.get(`${ids[i - 1]}>${id}`) ?? [] };
   });
