@@ -1,4 +1,4 @@
-import { libraryAllyWithin, libraryTerritoryWithin, operations } from './operations';
+import { libraryAllyWithin, libraryTerritoryWithin, NETWORK_OPERATIONS, operations } from './operations';
 
 describe('libraryTerritoryWithin (the library\'s "within", down the administrative tree)', () => {
   it('is the territory itself for a commune', () => {
@@ -44,4 +44,23 @@ describe('operations', () => {
     expect(library).toEqual(archipel);
     expect(floor).toEqual(archipel);
   });
+
+  const network = { medianAlly: 'synth-ally-00976', farAlly: 'synth-ally-00024', farHops: 3, searchText: 'cooperative', searchQuery: '(cooperative^4)' };
+  const all = operations({ hubAlly: 'synth-ally-00053', hubTheme: 'synth-theme-001', region: 'region:84', departement: 'departement:37', objective: '3', network });
+
+  it('add the operations of who works with whom once their references are read from the store', () => {
+    expect(ops.map((o) => o.name).filter((n) => NETWORK_OPERATIONS.includes(n))).toEqual([]);
+    expect(all.map((o) => o.name).filter((n) => NETWORK_OPERATIONS.includes(n))).toEqual(NETWORK_OPERATIONS);
+    expect(new Set(all.map((o) => o.name)).size).toBe(all.length);
+  });
+
+  it('read the same slugs from equivalent answers of the three servers (collaborators: Archipel\'s global ids, the others\' raw ids)', () => {
+    const op = all.find((o) => o.name === 'collaborators-hub')!;
+    const gid = (id: string) => Buffer.from(`Chantier:${id}`).toString('base64');
+    const archipel = op.slugs.archipel({ ally: { collaborators: { edges: [{ node: { weight: 2, ally: { slug: 'b' }, via: [{ id: gid('c2') }, { id: gid('c1') }] } }] } } });
+    expect(archipel).toEqual(['b 2 c1,c2']);
+    expect(op.slugs.library({ allies: [{ collaborators: [{ slug: 'b', weight: 2, via: ['c1', 'c2'] }] }] })).toEqual(archipel);
+    expect(op.slugs.floor([{ slug: 'b', weight: 2, via: ['c2', 'c1'] }])).toEqual(archipel);
+  });
 });
+

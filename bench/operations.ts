@@ -3,7 +3,7 @@
  * three servers and how to read the answer's slugs, which must be the same for all three before any
  * timing (bench/bench.ts checks it).
  *
- * To add an operation (e.g. `collaborators`, `network`, `search`, `territoryStats`):
+ * To add an operation:
  *   1. write the floor's Cypher in bench/floor/<file>.cypher (parameterised, with the privacy rule);
  *   2. if the library needs a field Archipel's model has and type-defs.graphql lacks, add it there;
  *   3. add an entry to OPERATIONS below: a name, a title, the Archipel query and variables, the library
@@ -28,6 +28,19 @@ export interface References {
   departement: string;
   /** The Charter objective served by the most chantiers. */
   objective: string;
+  /** Who works with whom (issue #11), read from the store once it runs (bench/references.ts: collaborationReferences). */
+  network?: NetworkReferences;
+}
+
+export interface NetworkReferences {
+  /** The visible ally in the middle of those in a chantier, by number of chantiers (then slug). */
+  medianAlly: string;
+  /** The visible ally farthest from medianAlly in the collaboration graph, at most 6 collaborations away, and how far. */
+  farAlly: string;
+  farHops: number;
+  /** A search text (several thousand hits at L, many tied in score) and its Lucene query (toSearchQuery). */
+  searchText: string;
+  searchQuery: string;
 }
 
 /** A GraphQL request: its query and variables; `prepare` computes variables from earlier answers (a cursor). */
@@ -92,7 +105,115 @@ const allySlugs = (slug: string, themes: [string, string][], chantiers: [string,
   ...chantiers.map(([role, c]) => `  chantier ${role} ${c}`),
 ];
 
+/** A global id (base64 of "Type:id") as its raw id, for comparing with the library's and the floor's ids. */
+const rawId = (globalId: string): string => {
+  const text = Buffer.from(globalId, 'base64').toString('utf8');
+  return text.slice(text.indexOf(':') + 1);
+};
+
+/** A collaborator as a slug: the ally, its weight, the ids of the shared contexts (sorted: the library and the floor promise no order). */
+const collaboratorSlug = (slug: string, weight: number, via: string[]): string => `${slug} ${weight} ${sorted(via).join(',')}`;
+
+const NETWORK_MAX_NODES = 2000;
+
+/** Who works with whom (issue #11): collaborators, a path, a network, search, statistics. */
+function networkOperations(r: References, n: NetworkReferences): Operation[] {
+  const collaborators = (name: string, slug: string, what: string): Operation => ({
+    name,
+    title: `the first 20 collaborators of ${what} ${slug}, by weight, with the shared contexts`,
+    archipel: {
+      query: `query Collaborators($slug: String!) { ally(slug: $slug) { collaborators(first: 20) { edges { node { weight ally { slug } via { id } } } } } }`,
+      variables: { slug },
+    },
+    library: {
+      query: `query Collaborators($slug: String!) { allies(where: { slug: { eq: $slug } }) { collaborators(first: 20) { slug weight via } } }`,
+      variables: { slug },
+    },
+    floor: { file: 'collaborators', params: { slug, limit: 20 } },
+    slugs: {
+      archipel: (d: Any) => (d.ally?.collaborators.edges ?? []).map((e: Any) => collaboratorSlug(e.node.ally.slug, e.node.weight, e.node.via.map((v: Any) => rawId(v.id)))),
+      library: (d: Any) => (d.allies[0]?.collaborators ?? []).map((c: Any) => collaboratorSlug(c.slug, c.weight, c.via)),
+      floor: (rows: Any[]) => rows.map((c: Any) => collaboratorSlug(c.slug, c.weight, c.via)),
+    },
+  });
+  return [
+    collaborators('collaborators-median', n.medianAlly, 'the median ally'),
+    collaborators('collaborators-hub', r.hubAlly, 'the hub ally'),
+    {
+      name: 'collaboration-path',
+      // The chain itself is not compared: Archipel breaks ties by name, SHORTEST 1 by whatever it meets first.
+      title: `collaborationPath(maxHops: 6) ${n.medianAlly} → ${n.farAlly} (${n.farHops} collaborations; the number of hops is compared)`,
+      archipel: {
+        query: 'query Path($from: String!, $to: String!) { collaborationPath(from: $from, to: $to, maxHops: 6) { hops steps { ally { slug } via { id } } } }',
+        variables: { from: n.medianAlly, to: n.farAlly },
+      },
+      library: {
+        query: 'query Path($from: String!, $to: String!) { collaborationPath(from: $from, to: $to) { hops slugs } }',
+        variables: { from: n.medianAlly, to: n.farAlly },
+      },
+      floor: { file: 'collaboration-path', params: { from: n.medianAlly, to: n.farAlly } },
+      slugs: {
+        archipel: (d: Any) => [`hops ${d.collaborationPath?.hops ?? '-'}`],
+        library: (d: Any) => [`hops ${d.collaborationPath?.hops ?? '-'}`],
+        floor: (rows: Any[]) => [`hops ${rows[0]?.hops ?? '-'}`],
+      },
+    },
+    {
+      name: 'network-theme',
+      // Archipel also computes Louvain communities (asked) on what it keeps; the others only the pairs.
+      title: `network(filter: { themes: [${r.hubTheme}] }, maxNodes: ${NETWORK_MAX_NODES}, projection: COLLABORATION) with communities (allies and kept nodes are compared)`,
+      archipel: {
+        query: `query ThemeNetwork($theme: String!) { network(filter: { themes: [$theme] }, maxNodes: ${NETWORK_MAX_NODES}, projection: COLLABORATION) {
+          truncated totalNodes nodes { id degree community } edges { source target weight } communities { id size label } } }`,
+        variables: { theme: r.hubTheme },
+      },
+      library: {
+        query: `query ThemeNetwork($theme: String!) { themeNetwork(theme: $theme, maxNodes: ${NETWORK_MAX_NODES}) { total read edges } }`,
+        variables: { theme: r.hubTheme },
+      },
+      floor: { file: 'network-theme', params: { theme: r.hubTheme, maxNodes: NETWORK_MAX_NODES } },
+      slugs: {
+        archipel: (d: Any) => [`allies ${d.network.totalNodes}`, `nodes ${d.network.nodes.length}`],
+        library: (d: Any) => [`allies ${d.themeNetwork.total}`, `nodes ${Math.min(d.themeNetwork.total, NETWORK_MAX_NODES)}`],
+        floor: (rows: Any[]) => [`allies ${rows[0].total}`, `nodes ${Math.min(rows[0].total, NETWORK_MAX_NODES)}`],
+      },
+    },
+    {
+      name: 'search',
+      title: `search(text: "${n.searchText}", first: 20) over every type`,
+      archipel: { query: 'query Search($text: String!) { search(text: $text, first: 20) { score node { id } } }', variables: { text: n.searchText } },
+      library: { query: 'query Search($query: String!) { search(query: $query, first: 20) { id score } }', variables: { query: n.searchQuery } },
+      floor: { file: 'search', params: { query: n.searchQuery, limit: 20 } },
+      slugs: {
+        archipel: (d: Any) => d.search.map((h: Any) => rawId(h.node.id)),
+        library: (d: Any) => d.search.map((h: Any) => h.id),
+        floor: (rows: Any[]) => rows.map((h: Any) => h.id),
+      },
+    },
+    {
+      name: 'region-stats',
+      title: 'territoryStats(level: REGION): allies, organisations, persons, chantiers per région',
+      archipel: { query: 'query RegionStats { territoryStats(level: REGION) { territory { code } allies organizations persons chantiers } }' },
+      library: { query: 'query RegionStats { regionStats { code allies organizations persons chantiers } }' },
+      floor: { file: 'region-stats', params: {} },
+      slugs: {
+        archipel: (d: Any) => d.territoryStats.map((s: Any) => `${s.territory.code} ${s.allies} ${s.organizations} ${s.persons} ${s.chantiers}`),
+        library: (d: Any) => d.regionStats.map((s: Any) => `${s.code} ${s.allies} ${s.organizations} ${s.persons} ${s.chantiers}`),
+        floor: (rows: Any[]) => rows.map((s: Any) => `${s.code} ${s.allies} ${s.organizations} ${s.persons} ${s.chantiers}`),
+      },
+    },
+  ];
+}
+
+/** Every operation; those of who works with whom only once their references were read from the store. */
 export function operations(r: References): Operation[] {
+  return [...baseOperations(r), ...(r.network ? networkOperations(r, r.network) : [])];
+}
+
+/** The names of the operations of who works with whom (for --only before the store runs). */
+export const NETWORK_OPERATIONS = ['collaborators-median', 'collaborators-hub', 'collaboration-path', 'network-theme', 'search', 'region-stats'];
+
+function baseOperations(r: References): Operation[] {
   return [
     {
       name: 'card',

@@ -26,14 +26,27 @@ interface CollaboratorsResult {
 /** The order of Ally.collaborators, as written in cursors. */
 export const COLLABORATORS_ORDER = 'WEIGHT:DESC';
 
+/** A cursor's sort key: inverted zero-padded weight (10 digits), ':', the collaborator's sortName. */
+const SORT_KEY = /^(\d{10}):([\s\S]*)$/;
+
+/** The keyset of a page of collaborators: the cursor's key read back into (weight, name), and the page size. */
+export function collaboratorsKeyset(req: PageRequest) {
+  const { afterKey, afterId, limit } = keysetParams(req, false);
+  if (afterKey === null) return { afterWeight: null, afterName: null, afterId: null, limit };
+  const m = SORT_KEY.exec(afterKey);
+  if (!m || afterId === null) throw new BadUserInputError('after: not a cursor of these collaborators; use an endCursor returned by Ally.collaborators', 'after');
+  return { afterWeight: neo4j.int(1_000_000_000 - Number(m[1])), afterName: m[2], afterId, limit };
+}
+
 /** A page of an ally's collaborators, batched across the parent allies of one request level. */
 export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme: string | null, req: PageRequest): Promise<Connection<CollaboratorRow>> {
+  const keyset = collaboratorsKeyset(req);
   const name = `collaborators:${JSON.stringify([theme, req])}`;
   const batch = loader(ctx, name, () =>
     new DataLoader<string, CollaboratorsResult>(async (eids) => {
       const rows = await ctx.db.read<{ parent: string; themeExists: boolean; total: number; rows: (CollaboratorRow & { sortKey: string; id: string })[] }>(
         collaboratorsPage,
-        { eids, theme, ...keysetParams(req, false), ...privacyParams(ctx) },
+        { eids, theme, ...keyset, ...privacyParams(ctx) },
       );
       const map = new Map(rows.map((r) => [r.parent, r]));
       return eids.map((eid) => {
@@ -71,9 +84,28 @@ export interface PathStepRow {
 }
 
 /**
+ * One BFS level read by context (collaboration-frontier.cypher: per context, the frontier allies in
+ * it and all its visible members) as each frontier ally's neighbours not reached yet.
+ */
+export function frontierNeighbours(rows: { from: string[]; members: Neighbour[] }[], visited: string[]): Map<string, Neighbour[]> {
+  const reached = new Set(visited);
+  const next = new Map<string, Neighbour[]>();
+  for (const r of rows) {
+    const fresh = r.members.filter((m) => !reached.has(m.id));
+    if (!fresh.length) continue;
+    for (const f of r.from) {
+      const list = next.get(f) ?? [];
+      for (const m of fresh) if (m.id !== f) list.push(m);
+      next.set(f, list);
+    }
+  }
+  return next;
+}
+
+/**
  * The shortest collaboration chain between two visible allies (by slug), as steps, or null when
  * they are more than `maxHops` collaborations apart. One round trip for the endpoints, one per BFS
- * level (bidirectional, see shortest-path.ts), one for the steps' shared contexts.
+ * level (bidirectional, see shortest-path.ts; each level read by context), one for the steps' shared contexts.
  */
 export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: string, maxHops: number): Promise<PathStepRow[] | null> {
   const byKey = nodeByKey(ctx, 'Ally');
@@ -81,8 +113,8 @@ export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: 
   if (!from) throw new BadUserInputError(`from: unknown ally "${fromSlug}"`, 'from');
   if (!to) throw new BadUserInputError(`to: unknown ally "${toSlug}"`, 'to');
   const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited) => {
-    const rows = await ctx.db.read<{ from: string; next: Neighbour[] }>(collaborationFrontier, { ids: frontier, visited, ...privacyParams(ctx) });
-    return new Map(rows.map((r) => [r.from, r.next]));
+    const rows = await ctx.db.read<{ from: string[]; members: Neighbour[] }>(collaborationFrontier, { ids: frontier, ...privacyParams(ctx) });
+    return frontierNeighbours(rows, visited);
   });
   if (!ids) return null;
   if (ids.length === 1) return [{ ally: from, via: [] }];
@@ -92,6 +124,8 @@ export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: 
   const allies = await nodeById(ctx).loadMany(ids);
   return ids.map((id, i) => {
     const ally = allies[i];
+    // A load that failed (the request's budget ran out) fails the path with its own error.
+    if (ally instanceof Error) throw ally;
     if (!(ally && 'id' in ally)) throw new Error(`ally ${id} of a path vanished`);
     return { ally, via: i === 0 ? [] : viaOf.get(`${ids[i - 1]}>${id}`) ?? [] };
   });
