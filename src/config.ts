@@ -106,7 +106,7 @@ export interface Limits {
   readonly requestTimeoutMs: number;
   /** List items one answer may hold (the bound of an answer's size). */
   readonly maxResultItems: number;
-  /** Wall-clock budget of one export (GET /export/…, a batch); each of its transactions still gets at most the API's. */
+  /** Wall-clock budget of one export (GET /export/…, a batch), shared by its transactions (each at most batchTxTimeoutMs). */
   readonly exportTimeoutMs: number;
   /** Bounds of a full-text argument, checked before it reaches Lucene. */
   readonly maxTextChars: number;

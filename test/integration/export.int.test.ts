@@ -9,6 +9,8 @@ import { networkFixture } from '../fixtures/network-fixture';
 import { demoBundle } from '../helpers/bundles';
 import { expectData } from '../helpers/expect-data';
 import type { Bundle } from '../../src/modules/bundle/bundle.types';
+import { exportShapes } from '../../src/http/export/geo-export';
+import { visible } from '../../src/db/cypher-registry';
 
 /**
  * The exports (issue #12, DESIGN §5) over real HTTP against the real server and Neo4j, each read
@@ -110,6 +112,16 @@ describe('exports on a fixture with known counts', () => {
     expect(renouvelable.properties).toMatchObject({ name: 'Énergies renouvelables citoyennes', kind: 'COLLECTIVE', status: 'ACTIVE', themes: ['energie'], objectives: ['2'], territories: ['region:32'] });
     const active = await geojson(api, '/export/chantiers.geojson?status=ACTIVE&theme=energie');
     expect(active.body.features.map((f) => f.properties.slug)).toEqual(['chantier-renouvelable']);
+  });
+
+  it('every export query shape compiles (EXPLAIN), and applies the privacy predicate to its allies', async () => {
+    const shapes = [...exportShapes(false), ...exportShapes(true)];
+    expect(shapes.length).toBeGreaterThan(30);
+    for (const q of shapes) {
+      await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { ...q.sample, textIds: [] }));
+      if (q.name.startsWith('export/ally-')) expect(q.text).toContain(visible('a'));
+      for (const [, variable] of q.text.matchAll(/\((\w+):(?:Ally|Person|Organization)\b/g)) expect(q.text).toContain(visible(variable));
+    }
   });
 
   it('bad parameters: 400 with a JSON body naming the parameter, before anything is read', async () => {

@@ -15,7 +15,7 @@ import { NetworkProjection } from '../../modules/network/network.types';
 import { networkFilterParams } from '../../modules/network/network.filter';
 import { territoryStats, withinArgument } from '../../modules/stats/stats.repository';
 import { allyExportParams, asParameterError, chantierExportParams, networkExportParams, Query, statsExportParams } from './export-params';
-import { GeoExport, prepareAllyExport, prepareChantierExport } from './geo-export';
+import { exportShapes, GeoExport, prepareAllyExport, prepareChantierExport } from './geo-export';
 import { networkGraph, toGexf } from './network-export';
 import { etagOf, notModified, readStoreVersion } from './store-version';
 
@@ -28,8 +28,9 @@ import { etagOf, notModified, readStoreVersion } from './store-version';
  * (store-version.ts): a map reloading its layer gets 304 without the export being run.
  *
  * Bounds: an export is a batch, so it gets its own time budget (ARCHIPEL_EXPORT_TIMEOUT_S) instead
- * of a request's; every transaction still gets at most the API's transaction timeout, and the map
- * exports read pages of PAGE_SIZE rows, so no transaction is long and nothing holds more than a page.
+ * of a request's; each transaction gets at most a batch's timeout (ARCHIPEL_BATCH_TX_TIMEOUT_S) and no
+ * more than what is left of that budget, and the map exports read pages of PAGE_SIZE rows, so no
+ * transaction reads much and nothing holds more than a page.
  * The list-item bound of a GraphQL request does not apply (an export is the whole selection); the
  * network exports are bounded by maxNodes (≤ 2000), the statistics by the territories of one level.
  * A failure after the first byte (the budget spent, Neo4j gone) aborts the response, so that the
@@ -100,6 +101,8 @@ interface ExportSpec {
 export function exportRouter(deps: ExportDeps): Router {
   const { config, log, db } = deps;
   const router = Router();
+  // Made now, so that the server's warm-up plans them with the lists' base shapes.
+  exportShapes();
   const rateLimit = rateLimitMiddleware(config);
   if (rateLimit) router.use(rateLimit);
   router.use(
@@ -117,7 +120,9 @@ export function exportRouter(deps: ExportDeps): Router {
       const ctx: Context = {
         reqId,
         log: req.log,
-        db: db.forRequest({ app: 'archipel', reqId, operation: `export ${path}` }, budget),
+        // A batch's transaction timeout (a page plans and reads in well under it, but a busy Neo4j may take
+        // seconds to plan a shape first), never more than what is left of the export's budget.
+        db: db.withTxTimeout(config.neo4j.batchTxTimeoutMs).forRequest({ app: 'archipel', reqId, operation: `export ${path}` }, budget),
         budget,
         viewer: ANONYMOUS,
         loaders: new Map(),

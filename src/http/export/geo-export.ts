@@ -5,12 +5,12 @@ import { toGlobalId } from '../../common/relay';
 import { privacyParams } from '../../modules/node/node.repository';
 import { allyCriteria } from '../../modules/ally/ally.filter';
 import { planAllyCriteria } from '../../modules/ally/ally.repository';
-import { ALLY_RESIDUALS } from '../../modules/ally/ally.plan';
-import { AllyShape, filterParts as allyFilterParts } from '../../modules/ally/ally.shapes';
+import { ALLY_RESIDUALS, AllyResidual } from '../../modules/ally/ally.plan';
+import { ALLY_STARTS, AllyShape, filterParts as allyFilterParts } from '../../modules/ally/ally.shapes';
 import { chantierCriteria } from '../../modules/chantier/chantier.filter';
 import { planChantierCriteria } from '../../modules/chantier/chantier.repository';
-import { CHANTIER_RESIDUALS } from '../../modules/chantier/chantier.plan';
-import { ChantierShape, filterParts as chantierFilterParts } from '../../modules/chantier/chantier.shapes';
+import { CHANTIER_RESIDUALS, ChantierResidual } from '../../modules/chantier/chantier.plan';
+import { CHANTIER_STARTS, ChantierShape, filterParts as chantierFilterParts } from '../../modules/chantier/chantier.shapes';
 import type { BoundingBoxInput } from '../../modules/ally/ally.inputs';
 import { allyExportParams, asParameterError, chantierExportParams, inBbox, Query } from './export-params';
 
@@ -108,6 +108,25 @@ function chantierUnpositionedCount(shape: ChantierShape): CypherQuery {
     ...chantierFilterParts(shape, false),
     fragment('chantier-unpositioned-count'),
   ], pageSample);
+}
+
+/**
+ * The export queries of every start, bare (`withResiduals` false: what warm-up plans, as it plans the
+ * lists' base shapes) or with every residual filter the start leaves (for the EXPLAIN test).
+ */
+export function exportShapes(withResiduals = false): CypherQuery[] {
+  const out: CypherQuery[] = [];
+  for (const start of ALLY_STARTS) {
+    const residuals: AllyResidual[] = withResiduals ? ALLY_RESIDUALS.filter((r) => r !== start) : [];
+    out.push(allyFeaturePage({ start, residuals }));
+    if (start !== 'name-index') out.push(allyUnpositionedCount({ start, residuals }));
+  }
+  for (const start of CHANTIER_STARTS) {
+    const residuals: ChantierResidual[] = withResiduals ? CHANTIER_RESIDUALS.filter((r) => r !== start) : [];
+    out.push(chantierFeaturePage({ start, residuals }));
+    if (start !== 'title-index') out.push(chantierUnpositionedCount({ start, residuals }));
+  }
+  return out;
 }
 
 interface Row {

@@ -13,7 +13,7 @@ import { cypherQuery } from '../../db/cypher-registry';
  * Why not a transaction id: Neo4j Community 5 exposes none to Cypher (`SHOW DATABASES` yields a null
  * `lastCommittedTxn`, JMX has no transactions bean).
  */
-const storeVersionQuery = cypherQuery('export/store-version');
+const storeVersionQuery = cypherQuery('export/store-version', {});
 
 export interface StoreVersion {
   /** Opaque: changes whenever the graph does. */
