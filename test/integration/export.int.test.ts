@@ -48,7 +48,7 @@ describe('exports on a fixture with known counts', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApiOn(mapFixture());
-  }, 180_000);
+  }, 600_000);
   afterAll(() => api?.close());
 
   it('allies.geojson: a valid FeatureCollection, allies at their location or their seat, the others counted', async () => {
@@ -122,7 +122,7 @@ describe('exports on a fixture with known counts', () => {
       if (q.name.startsWith('export/ally-')) expect(q.text).toContain(visible('a'));
       for (const [, variable] of q.text.matchAll(/\((\w+):(?:Ally|Person|Organization)\b/g)) expect(q.text).toContain(visible(variable));
     }
-  });
+  }, 600_000);
 
   it('bad parameters: 400 with a JSON body naming the parameter, before anything is read', async () => {
     const cases: [string, string][] = [
@@ -209,7 +209,7 @@ describe('network exports on the network fixture', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApiOn(networkFixture());
-  }, 180_000);
+  }, 600_000);
   afterAll(() => api?.close());
 
   const networkCounts = async (filter: string, projection: string) => {
@@ -264,7 +264,7 @@ describe('exports on the demo data', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApiOn(demoBundle());
-  }, 180_000);
+  }, 600_000);
   afterAll(() => api?.close());
 
   it('every export answers with content that its consumer reads', async () => {
@@ -298,7 +298,7 @@ describe('privacy canary: every export', () => {
   beforeAll(async () => {
     api = await startTestApiOn(mapFixture());
     canaryId = await api.db.readTx(async (tx) => (await tx.run('MATCH (a:Ally {slug: $s}) RETURN a.id AS id', { s: CANARY.slug })).records[0].get('id'));
-  }, 180_000);
+  }, 600_000);
   afterAll(() => api?.close());
 
   /** Each export URL, and a check that it answered with content (STYLE 14). */

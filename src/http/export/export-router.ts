@@ -94,9 +94,12 @@ interface ExportSpec {
   ext: keyof typeof CONTENT_TYPES;
   /** Pure validation of the parameters (throws ParameterError), before any database read. */
   validate(q: Query): void;
-  /** Reads and writes the export: may still throw an expected error before its first write. */
-  send(ctx: Context, req: Request, res: Response, startBody: (extra?: Record<string, string>) => void): Promise<void>;
+  /** Reads what must be known before the first byte (may throw an expected error), and returns what writes the body. */
+  prepare(ctx: Context, req: Request): Promise<Writer>;
 }
+
+/** Writes an export's body: `startBody` first (status and headers), then the content. */
+type Writer = (res: Response, startBody: (extra?: Record<string, string>) => void) => Promise<void>;
 
 export function exportRouter(deps: ExportDeps): Router {
   const { config, log, db } = deps;
@@ -134,6 +137,12 @@ export function exportRouter(deps: ExportDeps): Router {
         } catch (err) {
           throw asParameterError(err);
         }
+        // A conditional request (a map reloading its layer) reads the version first: a 304 costs that
+        // query only. Otherwise the export is prepared meanwhile, so the first byte waits for the
+        // longer of the two, not both.
+        const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+        const prepared = conditional ? null : spec.prepare(ctx, req);
+        prepared?.catch(() => undefined);
         const version = await readStoreVersion(ctx);
         const etag = etagOf(version, [path, normalisedQuery(q), baseUrl(req)]);
         res.setHeader('ETag', etag);
@@ -144,7 +153,8 @@ export function exportRouter(deps: ExportDeps): Router {
           res.status(304).end();
           return;
         }
-        await spec.send(ctx, req, res, (extra = {}) => {
+        const writeBody = await (prepared ?? spec.prepare(ctx, req));
+        await writeBody(res, (extra = {}) => {
           res.status(200);
           res.setHeader('Content-Type', CONTENT_TYPES[spec.ext]);
           res.setHeader('Content-Disposition', `attachment; filename="${spec.name}-${today()}.${spec.ext}"`);
@@ -173,26 +183,28 @@ export function exportRouter(deps: ExportDeps): Router {
       }
     });
 
-  const geo = (prepare: (ctx: Context, q: Query, base: string) => Promise<GeoExport>): ExportSpec['send'] => async (ctx, req, res, startBody) => {
+  const geo = (prepare: (ctx: Context, q: Query, base: string) => Promise<GeoExport>): ExportSpec['prepare'] => async (ctx, req) => {
     const exp = await prepare(ctx, req.query as Query, baseUrl(req));
-    startBody({ 'X-Archipel-Omitted': String(exp.omitted) });
-    await write(res, '{"type":"FeatureCollection","features":[');
-    let written = 0;
-    let omitted = 0;
-    for await (const page of exp.pages()) {
-      omitted += page.omitted;
-      if (!page.features.length) continue;
-      await write(res, (written ? ',' : '') + page.features.map((f) => JSON.stringify(f)).join(','));
-      written += page.features.length;
-    }
-    // A foreign member (RFC 7946 §6.1): what a client that cannot read headers needs to know.
-    await write(res, `],"metadata":${JSON.stringify({ features: written, omitted, omittedReason: 'no location and no seat with a known centre', generatedAt: new Date().toISOString() })}}`);
+    return async (res, startBody) => {
+      startBody({ 'X-Archipel-Omitted': String(exp.omitted) });
+      await write(res, '{"type":"FeatureCollection","features":[');
+      let written = 0;
+      let omitted = 0;
+      for await (const page of exp.pages()) {
+        omitted += page.omitted;
+        if (!page.features.length) continue;
+        await write(res, (written ? ',' : '') + page.features.map((f) => JSON.stringify(f)).join(','));
+        written += page.features.length;
+      }
+      // A foreign member (RFC 7946 §6.1): what a client that cannot read headers needs to know.
+      await write(res, `],"metadata":${JSON.stringify({ features: written, omitted, omittedReason: 'no location and no seat with a known centre', generatedAt: new Date().toISOString() })}}`);
+    };
   };
 
-  route('/allies.geojson', { name: 'archipel-allies', ext: 'geojson', validate: allyExportParams, send: geo(prepareAllyExport) });
-  route('/chantiers.geojson', { name: 'archipel-chantiers', ext: 'geojson', validate: chantierExportParams, send: geo(prepareChantierExport) });
+  route('/allies.geojson', { name: 'archipel-allies', ext: 'geojson', validate: allyExportParams, prepare: geo(prepareAllyExport) });
+  route('/chantiers.geojson', { name: 'archipel-chantiers', ext: 'geojson', validate: chantierExportParams, prepare: geo(prepareChantierExport) });
 
-  const network = (format: 'gexf' | 'json'): ExportSpec['send'] => async (ctx, req, res, startBody) => {
+  const network = (format: 'gexf' | 'json'): ExportSpec['prepare'] => async (ctx, req) => {
     const p = networkExportParams(req.query as Query);
     let graph;
     try {
@@ -202,38 +214,43 @@ export function exportRouter(deps: ExportDeps): Router {
     } catch (err) {
       throw asParameterError(err);
     }
-    startBody();
-    await write(res, format === 'gexf' ? toGexf(graph) : JSON.stringify(graph.export()));
+    const body = format === 'gexf' ? toGexf(graph) : JSON.stringify(graph.export());
+    return async (res, startBody) => {
+      startBody();
+      await write(res, body);
+    };
   };
-  route('/network.gexf', { name: 'archipel-network', ext: 'gexf', validate: networkExportParams, send: network('gexf') });
-  route('/network.json', { name: 'archipel-network', ext: 'json', validate: networkExportParams, send: network('json') });
+  route('/network.gexf', { name: 'archipel-network', ext: 'gexf', validate: networkExportParams, prepare: network('gexf') });
+  route('/network.json', { name: 'archipel-network', ext: 'json', validate: networkExportParams, prepare: network('json') });
 
   route('/territory-stats.csv', {
     name: 'archipel-territory-stats',
     ext: 'csv',
     validate: statsExportParams,
-    async send(ctx, req, res, startBody) {
+    async prepare(ctx, req) {
       const p = statsExportParams(req.query as Query);
-      let rows;
+      let rows: Awaited<ReturnType<typeof territoryStats>>;
       try {
         rows = await territoryStats(ctx, p.level, withinArgument(p.within, p.level), networkFilterParams(p.filter));
       } catch (err) {
         throw asParameterError(err);
       }
-      startBody();
-      const csv = stringify({ bom: true, header: true, columns: ['code', 'ref', 'level', 'name', 'allies', 'organizations', 'persons', 'chantiers'] });
-      const done = new Promise<void>((resolve, reject) => {
-        csv.on('error', reject);
-        csv.on('end', resolve);
-      });
-      // pipe() waits for the socket to drain; the rows are one level's territories, read in one query.
-      csv.pipe(res, { end: false });
-      for (const r of rows) {
-        const t = r.territory;
-        csv.write([t.code ?? '', t.ref, t.level, t.name ?? '', r.allies, r.organizations, r.persons, r.chantiers]);
-      }
-      csv.end();
-      await done;
+      return async (res, startBody) => {
+        startBody();
+        const csv = stringify({ bom: true, header: true, columns: ['code', 'ref', 'level', 'name', 'allies', 'organizations', 'persons', 'chantiers'] });
+        const done = new Promise<void>((resolve, reject) => {
+          csv.on('error', reject);
+          csv.on('end', resolve);
+        });
+        // pipe() waits for the socket to drain; the rows are one level's territories, read in one query.
+        csv.pipe(res, { end: false });
+        for (const r of rows) {
+          const t = r.territory;
+          csv.write([t.code ?? '', t.ref, t.level, t.name ?? '', r.allies, r.organizations, r.persons, r.chantiers]);
+        }
+        csv.end();
+        await done;
+      };
     },
   });
 

@@ -135,11 +135,14 @@ interface Row {
   item: Record<string, unknown>;
 }
 
-/** Reads a query's pages by keyset (sortKey, id), each in its own read transaction. */
-async function* keysetPages(ctx: Context, query: CypherQuery, c: unknown): AsyncGenerator<Row[]> {
-  let after: { key: string; id: string } | null = null;
-  for (;;) {
-    const rows: Row[] = await ctx.db.read<Row>(query, {
+/**
+ * Reads a query's pages by keyset (sortKey, id), each in its own read transaction. The first page is
+ * asked for at once (while the caller counts what will be omitted, so that the first feature follows
+ * the headers without another wait); each next page only once the previous one was consumed.
+ */
+function keysetPages(ctx: Context, query: CypherQuery, c: unknown): () => AsyncGenerator<Row[]> {
+  const read = (after: { key: string; id: string } | null) =>
+    ctx.db.read<Row>(query, {
       scopes: [{ key: '0', c }],
       afterKey: after?.key ?? null,
       afterId: after?.id ?? null,
@@ -147,11 +150,18 @@ async function* keysetPages(ctx: Context, query: CypherQuery, c: unknown): Async
       limit: neo4j.int(PAGE_SIZE),
       ...privacyParams(ctx),
     });
-    if (rows.length) yield rows;
-    if (rows.length < PAGE_SIZE) return;
-    const last = rows[rows.length - 1];
-    after = { key: last.sortKey, id: last.id };
-  }
+  const firstPage = read(null);
+  // Read now, awaited by the generator: a failure is not an unhandled rejection meanwhile.
+  firstPage.catch(() => undefined);
+  return async function* pages() {
+    let rows = await firstPage;
+    for (;;) {
+      if (rows.length) yield rows;
+      if (rows.length < PAGE_SIZE) return;
+      const last = rows[rows.length - 1];
+      rows = await read({ key: last.sortKey, id: last.id });
+    }
+  };
 }
 
 async function count(ctx: Context, query: CypherQuery, c: unknown): Promise<number> {
@@ -244,8 +254,9 @@ export async function prepareAllyExport(ctx: Context, q: Query, base: string): P
     if (plan.empty) return NOTHING;
     // Counting has no order; a page in name order with nothing selective reads the name index in order.
     const pageShape: AllyShape = { start: plan.start === 'all' ? 'name-index' : plan.start, residuals: plan.residuals };
+    const pages = keysetPages(ctx, allyFeaturePage(pageShape), plan.params);
     const omitted = await count(ctx, allyUnpositionedCount(plan), plan.params);
-    return { omitted, pages: () => features(keysetPages(ctx, allyFeaturePage(pageShape), plan.params), (item, id) => allyFeature(item, id, base), bbox) };
+    return { omitted, pages: () => features(pages(), (item, id) => allyFeature(item, id, base), bbox) };
   } catch (err) {
     throw asParameterError(err);
   }
@@ -258,8 +269,9 @@ export async function prepareChantierExport(ctx: Context, q: Query, base: string
     const plan = await planChantierCriteria(ctx, chantierCriteria(filter));
     if (plan.empty) return NOTHING;
     const pageShape: ChantierShape = { start: plan.start === 'all' ? 'title-index' : plan.start, residuals: plan.residuals };
+    const pages = keysetPages(ctx, chantierFeaturePage(pageShape), plan.params);
     const omitted = await count(ctx, chantierUnpositionedCount(plan), plan.params);
-    return { omitted, pages: () => features(keysetPages(ctx, chantierFeaturePage(pageShape), plan.params), (item, id) => chantierFeature(item, id, base), bbox) };
+    return { omitted, pages: () => features(pages(), (item, id) => chantierFeature(item, id, base), bbox) };
   } catch (err) {
     throw asParameterError(err);
   }
