@@ -129,6 +129,16 @@ export function exportShapes(withResiduals = false): CypherQuery[] {
   return out;
 }
 
+/** The shapes of the whole layers (no filter): the ones warm-up plans (the others are planned on first use). */
+export function wholeLayerShapes(): CypherQuery[] {
+  return [
+    allyFeaturePage({ start: 'name-index', residuals: [] }),
+    allyUnpositionedCount({ start: 'all', residuals: [] }),
+    chantierFeaturePage({ start: 'title-index', residuals: [] }),
+    chantierUnpositionedCount({ start: 'all', residuals: [] }),
+  ];
+}
+
 interface Row {
   sortKey: string;
   id: string;
