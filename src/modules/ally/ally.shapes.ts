@@ -30,7 +30,8 @@ function shapeName(kind: 'page' | 'count', shape: AllyShape, suffix = ''): strin
   return `ally/${kind}-from-${shape.start}${residuals.map((r) => `+${r}`).join('')}${suffix}`;
 }
 
-function filterParts(shape: AllyShape, desc: boolean, degrees: 'all' | 'public'): string[] {
+/** The start, privacy and residual filters of a shape (what its page and count queries share; exports compose their own tails). */
+export function filterParts(shape: AllyShape, desc: boolean, degrees: 'all' | 'public' = 'public'): string[] {
   const residuals = ALLY_RESIDUALS.filter((r: AllyResidual) => shape.residuals.includes(r));
   const text = residuals.includes('text');
   const dir = desc ? 'desc' : 'asc';

@@ -5,8 +5,8 @@ import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { keysetParams, NodeRow } from '../node/node.repository';
 import { SortDirection } from '../node/node.types';
-import type { ReferenceKeys, References } from '../node/references';
-import { collectCounts, projectedPages, runShapes } from '../node/shape-runner';
+import { readReferences, type ReferenceKeys, type References } from '../node/references';
+import { collectCounts, NO_REFERENCES, projectedPages, runShapes } from '../node/shape-runner';
 import { Props, selectedProps } from '../node/projection';
 import { assertKnownThemes } from '../ally/ally.repository';
 import { ChantierFilter, ChantierOrder, ChantierOrderField } from './chantier.inputs';
@@ -108,4 +108,15 @@ export async function chantiersConnection(
 
 export function chantierOrderKey(order: ChantierOrder | undefined): string {
   return `${order?.field ?? ChantierOrderField.TITLE}:${order?.direction === SortDirection.DESC ? 'DESC' : 'ASC'}`;
+}
+
+/**
+ * The chantiers matching criteria as a start set for other reads (exports): references read and
+ * the filter's own checked, then the count's plan (as planAllyCriteria for allies).
+ */
+export async function planChantierCriteria(ctx: Context, c: ChantierCriteria): Promise<ChantierPlan> {
+  const keys = referenceKeys([c]);
+  const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
+  await checkNamed(ctx, c, refs);
+  return planChantiers(c, null, 0, chantierCardinalities(refs));
 }
