@@ -204,6 +204,11 @@ export class NetworkView {
     return this.pathNodes.size;
   }
 
+  /** The lit chain's nodes and edges (for tests and the console). */
+  highlightedPath(): { nodes: string[]; edges: string[] } {
+    return { nodes: [...this.pathNodes], edges: [...this.pathEdges] };
+  }
+
   clearPath(): void {
     this.pathNodes.clear();
     this.pathEdges.clear();
