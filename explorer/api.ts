@@ -1,6 +1,14 @@
 /** GraphQL over POST JSON to the API that serves the page (same origin: no CORS, no preflight header). */
 
-export class ApiError extends Error {}
+/** A failed request; `code` is the GraphQL error's extensions.code when the API gave one. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let res: Response;
@@ -13,9 +21,9 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new ApiError('l’API ne répond pas (réseau)');
   }
-  const body = (await res.json().catch(() => null)) as { data?: T; errors?: { message: string }[] } | null;
+  const body = (await res.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
   if (!body) throw new ApiError(`réponse illisible de l’API (HTTP ${res.status})`);
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join(' ; '));
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join(' ; '), body.errors[0].extensions?.code ?? null);
   if (!body.data) throw new ApiError(`réponse vide de l’API (HTTP ${res.status})`);
   return body.data;
 }

@@ -1,5 +1,5 @@
 import { allyFilter, exportLinks, Filters, filtersFromQuery, filtersToQuery, networkFilter, NO_FILTERS, AllyKind } from './filters';
-import { ALLY_ID_QUERY, BOOT_QUERY, DETAILS_QUERY, gql, nameOf, NETWORK_QUERY, NetworkData, PATH_QUERY, SEARCH_QUERY } from './api';
+import { ApiError, ALLY_ID_QUERY, BOOT_QUERY, DETAILS_QUERY, gql, nameOf, NETWORK_QUERY, NetworkData, PATH_QUERY, SEARCH_QUERY } from './api';
 import { byId, debounce, h } from './dom';
 import { category, ColourBy, communityColour, NetworkView, TYPE_COLOURS } from './network-view';
 import { AllyPoint, MapView } from './map-view';
@@ -11,7 +11,9 @@ import { AllyPoint, MapView } from './map-view';
  * (the exports' query parameters, plus view, projection and colour), so a view can be shared.
  */
 
-/** The network view's size cap: the API's own maximum (Query.network maxNodes ≤ 2000). */
+/** The network view's size caps to choose from; the largest is the API's own maximum (Query.network maxNodes ≤ 2000). */
+const NODE_CAPS = [250, 500, 1000, 2000];
+const DEFAULT_NODE_CAP = 1000;
 const MAX_NODES = 2000;
 type View = 'network' | 'map';
 type Projection = 'BIPARTITE' | 'COLLABORATION';
@@ -22,6 +24,7 @@ const state = {
   view: (params.get('view') === 'map' ? 'map' : 'network') as View,
   projection: (params.get('projection') === 'COLLABORATION' ? 'COLLABORATION' : 'BIPARTITE') as Projection,
   colourBy: (params.get('colour') === 'community' ? 'community' : 'type') as ColourBy,
+  maxNodes: NODE_CAPS.includes(Number(params.get('max'))) ? Number(params.get('max')) : DEFAULT_NODE_CAP,
   network: null as NetworkData | null,
   mapStale: true,
 };
@@ -62,6 +65,7 @@ function writeAddress(): void {
   if (state.view === 'map') q.set('view', 'map');
   if (state.projection !== 'BIPARTITE') q.set('projection', state.projection);
   if (state.colourBy !== 'type') q.set('colour', state.colourBy);
+  if (state.maxNodes !== DEFAULT_NODE_CAP) q.set('max', String(state.maxNodes));
   const s = q.toString();
   history.replaceState(null, '', s ? `?${s}` : location.pathname);
 }
@@ -115,11 +119,19 @@ async function loadNetwork(): Promise<void> {
   networkEl.dataset.layout = 'running';
   setStatus('Chargement du réseau…');
   try {
-    const { network: data } = await gql<{ network: NetworkData }>(NETWORK_QUERY, {
-      filter: networkFilter(state.filters),
-      maxNodes: MAX_NODES,
-      projection: state.projection,
-    });
+    let cap = state.maxNodes;
+    let data: NetworkData;
+    for (;;) {
+      try {
+        ({ network: data } = await gql<{ network: NetworkData }>(NETWORK_QUERY, { filter: networkFilter(state.filters), maxNodes: cap, projection: state.projection }));
+        break;
+      } catch (err) {
+        // Over the server's time for one request (a busy server, a large graph): half as many nodes, down to the smallest cap.
+        if (!(err instanceof ApiError && err.code === 'QUERY_TOO_COMPLEX') || cap <= NODE_CAPS[0] || mine !== networkRequest) throw err;
+        cap = Math.max(NODE_CAPS[0], Math.floor(cap / 2));
+        setStatus(`Le serveur n’a pas pu envoyer ${cap * 2} nœuds à temps : nouvel essai avec ${cap}…`);
+      }
+    }
     if (mine !== networkRequest) return;
     state.network = data;
     network.show(data, state.colourBy);
@@ -132,6 +144,7 @@ async function loadNetwork(): Promise<void> {
     renderLegend();
     setStatus(
       `${data.nodes.length} nœuds, ${data.edges.length} liens` +
+        (cap < state.maxNodes ? ` (réduit à ${cap} nœuds : le serveur n’en a pas envoyé ${state.maxNodes} à temps)` : '') +
         (data.truncated ? ` — les ${data.nodes.length} plus connectés sur ${data.totalNodes} (affinez les filtres)` : '') +
         (data.nodes.length === 0 ? ' — aucun allié ne correspond à ces filtres' : ''),
     );
@@ -481,6 +494,8 @@ async function boot(): Promise<void> {
   writeFilters(state.filters);
   byId<HTMLSelectElement>('projection').value = state.projection;
   byId<HTMLSelectElement>('colour-by').value = state.colourBy;
+  byId<HTMLSelectElement>('max-nodes').replaceChildren(...NODE_CAPS.map((n) => h('option', { value: String(n) }, `${n} nœuds au plus`)));
+  byId<HTMLSelectElement>('max-nodes').value = String(state.maxNodes);
   renderExports();
   showView(state.view);
   void loadNetwork();
@@ -489,6 +504,11 @@ async function boot(): Promise<void> {
     const t = e.target as HTMLElement;
     if (t.id === 'projection') {
       state.projection = (t as HTMLSelectElement).value as Projection;
+      writeAddress();
+      return void loadNetwork();
+    }
+    if (t.id === 'max-nodes') {
+      state.maxNodes = Number((t as HTMLSelectElement).value);
       writeAddress();
       return void loadNetwork();
     }
@@ -515,7 +535,8 @@ async function boot(): Promise<void> {
   });
   byId('tab-network').addEventListener('click', () => showView('network'));
   byId('tab-map').addEventListener('click', () => showView('map'));
-  window.addEventListener('resize', debounce(() => (state.view === 'map' ? map.resize() : network.resize()), 150));
+  // The views' area changes with the window and when the details panel opens or closes.
+  new ResizeObserver(debounce(() => (state.view === 'map' ? map.resize() : network.resize()), 100)).observe(byId('views'));
   wireSearch();
   wireTerritory();
 
