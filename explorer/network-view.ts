@@ -119,6 +119,9 @@ export class NetworkView {
         labelRenderedSizeThreshold: 7,
         labelDensity: 0.5,
         defaultEdgeColor: '#c9ccd1',
+        // While the camera moves, only the nodes are drawn: panning and zooming 2000 nodes stay smooth.
+        hideEdgesOnMove: true,
+        hideLabelsOnMove: true,
         nodeReducer: (node, attrs) => this.reduceNode(node, attrs),
         edgeReducer: (edge, attrs) => this.reduceEdge(edge, attrs),
       });
