@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   ARCHIPEL_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).max(1000).default(10),
   ARCHIPEL_MAX_ESTIMATED_NODES: z.coerce.number().int().min(1).max(1e15).default(50_000),
   ARCHIPEL_REQUEST_TIMEOUT_S: z.coerce.number().min(0.1).max(600).default(5),
+  // An export (GET /export/…) is a batch: its own wall-clock budget, shared by its transactions.
+  ARCHIPEL_EXPORT_TIMEOUT_S: z.coerce.number().min(1).max(3600).default(300),
   ARCHIPEL_MAX_RESULT_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   ARCHIPEL_MAX_TEXT_CHARS: z.coerce.number().int().min(1).max(10_000).default(200),
   ARCHIPEL_MAX_TEXT_WORDS: z.coerce.number().int().min(1).max(1000).default(32),
@@ -104,6 +106,8 @@ export interface Limits {
   readonly requestTimeoutMs: number;
   /** List items one answer may hold (the bound of an answer's size). */
   readonly maxResultItems: number;
+  /** Wall-clock budget of one export (GET /export/…, a batch); each of its transactions still gets at most the API's. */
+  readonly exportTimeoutMs: number;
   /** Bounds of a full-text argument, checked before it reaches Lucene. */
   readonly maxTextChars: number;
   readonly maxTextWords: number;
@@ -152,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEstimatedNodes: e.ARCHIPEL_MAX_ESTIMATED_NODES,
       requestTimeoutMs: Math.round(e.ARCHIPEL_REQUEST_TIMEOUT_S * 1000),
       maxResultItems: e.ARCHIPEL_MAX_RESULT_ITEMS,
+      exportTimeoutMs: Math.round(e.ARCHIPEL_EXPORT_TIMEOUT_S * 1000),
       maxTextChars: e.ARCHIPEL_MAX_TEXT_CHARS,
       maxTextWords: e.ARCHIPEL_MAX_TEXT_WORDS,
     }),

@@ -25,6 +25,7 @@ import { limitRules, limitsPlugin, tooManyTokensError } from './limits/query-lim
 import { RequestBudget } from './limits/request-budget';
 import { setTextBounds } from './common/text';
 import { BODY_LIMIT, queriesOnlyPlugin, registerHttpErrorHandlers } from './http/http-errors';
+import { exportRouter } from './http/export/export-router';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -166,6 +167,9 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
       },
     }),
   );
+
+  // Map and network files (issue #12, src/http/export/): GeoJSON, GEXF, Graphology JSON, CSV.
+  app.use('/export', exportRouter({ config, log, db }));
 
   // Unknown routes and Express-level errors (bad JSON, body too large) as GraphQL-shaped JSON.
   registerHttpErrorHandlers(app);

@@ -27,7 +27,8 @@ function shapeName(kind: 'page' | 'count', shape: AllyShape, suffix = ''): strin
   return `ally/${kind}-from-${shape.start}${residuals.map((r) => `+${r}`).join('')}${suffix}`;
 }
 
-function filterParts(shape: AllyShape, desc: boolean): string[] {
+/** The start, privacy and residual filters of a shape (what its page and count queries share; exports compose their own tails). */
+export function filterParts(shape: AllyShape, desc: boolean): string[] {
   const residuals = ALLY_RESIDUALS.filter((r: AllyResidual) => shape.residuals.includes(r));
   const text = residuals.includes('text');
   const start = shape.start === 'name-index' ? `start-name-${desc ? 'desc' : 'asc'}` : `start-${shape.start}`;

@@ -4,8 +4,8 @@ import { BadUserInputError } from '../../errors/app-errors';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { keysetParams, NodeRow } from '../node/node.repository';
 import { SortDirection } from '../node/node.types';
-import type { ReferenceKeys, References } from '../node/references';
-import { collectCounts, collectPages, runShapes } from '../node/shape-runner';
+import { readReferences, ReferenceKeys, References } from '../node/references';
+import { collectCounts, collectPages, NO_REFERENCES, runShapes } from '../node/shape-runner';
 import { assertKnownThemes } from '../ally/ally.repository';
 import { ChantierFilter, ChantierOrder, ChantierOrderField } from './chantier.inputs';
 import { ChantierCriteria, chantierCriteria, ChantierScope } from './chantier.filter';
@@ -105,4 +105,15 @@ export async function chantiersConnection(
 
 export function chantierOrderKey(order: ChantierOrder | undefined): string {
   return `${order?.field ?? ChantierOrderField.TITLE}:${order?.direction === SortDirection.DESC ? 'DESC' : 'ASC'}`;
+}
+
+/**
+ * The chantiers matching criteria as a start set for other reads (exports): references read and
+ * the filter's own checked, then the count's plan (as planAllyCriteria for allies).
+ */
+export async function planChantierCriteria(ctx: Context, c: ChantierCriteria): Promise<ChantierPlan> {
+  const keys = referenceKeys([c]);
+  const refs = keys ? await readReferences(ctx, keys) : NO_REFERENCES;
+  await checkNamed(ctx, c, refs);
+  return planChantiers(c, null, 0, chantierCardinalities(refs));
 }

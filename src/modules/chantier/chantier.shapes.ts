@@ -23,7 +23,8 @@ function shapeName(kind: 'page' | 'count', shape: ChantierShape, suffix = ''): s
   return `chantier/${kind}-from-${shape.start}${residuals.map((r) => `+${r}`).join('')}${suffix}`;
 }
 
-function filterParts(shape: ChantierShape, desc: boolean): string[] {
+/** The start, privacy and residual filters of a shape (see ally.shapes.ts). */
+export function filterParts(shape: ChantierShape, desc: boolean): string[] {
   const residuals = CHANTIER_RESIDUALS.filter((r) => shape.residuals.includes(r));
   const text = residuals.includes('text');
   const start = shape.start === 'title-index' ? `start-title-${desc ? 'desc' : 'asc'}` : `start-${shape.start}`;

@@ -1,0 +1,237 @@
+import { Router, Request, Response } from 'express';
+import cors from 'cors';
+import { stringify } from 'csv-stringify';
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import type { Database } from '../../db/database';
+import type { Context } from '../../context';
+import { ANONYMOUS } from '../../auth/viewer';
+import { AppError } from '../../errors/app-errors';
+import { INTERNAL_MESSAGE } from '../../errors/format-error';
+import { RequestBudget } from '../../limits/request-budget';
+import { rateLimitMiddleware } from '../production-posture';
+import { buildNetwork, networkArguments } from '../../modules/network/network.service';
+import { NetworkProjection } from '../../modules/network/network.types';
+import { networkFilterParams } from '../../modules/network/network.filter';
+import { territoryStats, withinArgument } from '../../modules/stats/stats.repository';
+import { allyExportParams, asParameterError, chantierExportParams, networkExportParams, Query, statsExportParams } from './export-params';
+import { GeoExport, prepareAllyExport, prepareChantierExport } from './geo-export';
+import { networkGraph, toGexf } from './network-export';
+import { etagOf, notModified, readStoreVersion } from './store-version';
+
+/**
+ * GET /export/… (DESIGN §5, README "Exports"): files that cartography tools open as they are.
+ *
+ * Every export runs as the anonymous viewer (the same privacy as GraphQL), takes the API's filters
+ * as query parameters (export-params.ts), answers 400 with `{"errors":[…]}` naming a bad parameter
+ * before anything is sent, and carries an ETag and Last-Modified derived from the store version
+ * (store-version.ts): a map reloading its layer gets 304 without the export being run.
+ *
+ * Bounds: an export is a batch, so it gets its own time budget (ARCHIPEL_EXPORT_TIMEOUT_S) instead
+ * of a request's; every transaction still gets at most the API's transaction timeout, and the map
+ * exports read pages of PAGE_SIZE rows, so no transaction is long and nothing holds more than a page.
+ * The list-item bound of a GraphQL request does not apply (an export is the whole selection); the
+ * network exports are bounded by maxNodes (≤ 2000), the statistics by the territories of one level.
+ * A failure after the first byte (the budget spent, Neo4j gone) aborts the response, so that the
+ * client sees a broken download, never a file that looks complete.
+ */
+
+export interface ExportDeps {
+  config: Config;
+  log: Logger;
+  db: Database;
+}
+
+const CONTENT_TYPES = {
+  geojson: 'application/geo+json',
+  gexf: 'application/gexf+xml',
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Raised when the client went away mid-stream: stop reading, nothing to answer. */
+class ClientGone extends Error {}
+
+/** res.write with backpressure: waits for 'drain' when the socket's buffer is full. */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (res.destroyed) throw new ClientGone();
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      res.off('drain', done);
+      reject(new ClientGone());
+    };
+    res.once('drain', done);
+    res.once('close', gone);
+  });
+}
+
+function sendError(res: Response, status: number, message: string, extensions: Record<string, unknown>): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+/** The base URL the links of an export are made of (scheme and host as the client asked; trust proxy decides). */
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The query's parameters, sorted, as one string (part of the ETag). */
+function normalisedQuery(q: Query): string {
+  return JSON.stringify(Object.keys(q).sort().map((k) => [k, q[k]]));
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface ExportSpec {
+  /** The file's name without its date and extension, e.g. "archipel-allies". */
+  name: string;
+  ext: keyof typeof CONTENT_TYPES;
+  /** Pure validation of the parameters (throws ParameterError), before any database read. */
+  validate(q: Query): void;
+  /** Reads and writes the export: may still throw an expected error before its first write. */
+  send(ctx: Context, req: Request, res: Response, startBody: (extra?: Record<string, string>) => void): Promise<void>;
+}
+
+export function exportRouter(deps: ExportDeps): Router {
+  const { config, log, db } = deps;
+  const router = Router();
+  const rateLimit = rateLimitMiddleware(config);
+  if (rateLimit) router.use(rateLimit);
+  router.use(
+    cors({
+      origin: config.corsOrigins.length ? [...config.corsOrigins] : false,
+      exposedHeaders: ['ETag', 'Last-Modified', 'Content-Disposition', 'X-Archipel-Omitted'],
+    }),
+  );
+
+  const route = (path: string, spec: ExportSpec) =>
+    router.get(path, async (req, res) => {
+      const q = req.query as Query;
+      const reqId = String(req.id);
+      const budget = new RequestBudget(config.limits.exportTimeoutMs, Number.MAX_SAFE_INTEGER);
+      const ctx: Context = {
+        reqId,
+        log: req.log,
+        db: db.forRequest({ app: 'archipel', reqId, operation: `export ${path}` }, budget),
+        budget,
+        viewer: ANONYMOUS,
+        loaders: new Map(),
+      };
+      const started = process.hrtime.bigint();
+      try {
+        try {
+          spec.validate(q);
+        } catch (err) {
+          throw asParameterError(err);
+        }
+        const version = await readStoreVersion(ctx);
+        const etag = etagOf(version, [path, normalisedQuery(q), baseUrl(req)]);
+        res.setHeader('ETag', etag);
+        if (version.lastModified) res.setHeader('Last-Modified', version.lastModified.toUTCString());
+        // Caches may keep the file, but ask each time: a 304 costs the version query only.
+        res.setHeader('Cache-Control', 'no-cache');
+        if (notModified(req.headers, etag, version.lastModified)) {
+          res.status(304).end();
+          return;
+        }
+        await spec.send(ctx, req, res, (extra = {}) => {
+          res.status(200);
+          res.setHeader('Content-Type', CONTENT_TYPES[spec.ext]);
+          res.setHeader('Content-Disposition', `attachment; filename="${spec.name}-${today()}.${spec.ext}"`);
+          for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+        });
+        res.end();
+        req.log.info({ export: path, roundTrips: ctx.db.roundTrips, durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n) }, 'export');
+      } catch (err) {
+        if (err instanceof ClientGone) {
+          req.log.info({ export: path }, 'export: the client went away');
+          return;
+        }
+        if (res.headersSent) {
+          req.log.error({ err, export: path }, 'export failed after its first byte: response aborted');
+          res.destroy(err as Error);
+          return;
+        }
+        res.removeHeader('ETag');
+        res.removeHeader('Last-Modified');
+        if (err instanceof AppError) {
+          sendError(res, err.code === 'BAD_USER_INPUT' ? 400 : err.code === 'QUERY_TOO_COMPLEX' ? 503 : 400, err.message, { ...err.extensions });
+        } else {
+          req.log.error({ err, export: path }, 'unexpected error in an export');
+          sendError(res, 500, INTERNAL_MESSAGE, { code: 'INTERNAL_SERVER_ERROR' });
+        }
+      }
+    });
+
+  const geo = (prepare: (ctx: Context, q: Query, base: string) => Promise<GeoExport>): ExportSpec['send'] => async (ctx, req, res, startBody) => {
+    const exp = await prepare(ctx, req.query as Query, baseUrl(req));
+    startBody({ 'X-Archipel-Omitted': String(exp.omitted) });
+    await write(res, '{"type":"FeatureCollection","features":[');
+    let written = 0;
+    let omitted = 0;
+    for await (const page of exp.pages()) {
+      omitted += page.omitted;
+      if (!page.features.length) continue;
+      await write(res, (written ? ',' : '') + page.features.map((f) => JSON.stringify(f)).join(','));
+      written += page.features.length;
+    }
+    // A foreign member (RFC 7946 §6.1): what a client that cannot read headers needs to know.
+    await write(res, `],"metadata":${JSON.stringify({ features: written, omitted, omittedReason: 'no location and no seat with a known centre', generatedAt: new Date().toISOString() })}}`);
+  };
+
+  route('/allies.geojson', { name: 'archipel-allies', ext: 'geojson', validate: allyExportParams, send: geo(prepareAllyExport) });
+  route('/chantiers.geojson', { name: 'archipel-chantiers', ext: 'geojson', validate: chantierExportParams, send: geo(prepareChantierExport) });
+
+  const network = (format: 'gexf' | 'json'): ExportSpec['send'] => async (ctx, req, res, startBody) => {
+    const p = networkExportParams(req.query as Query);
+    let graph;
+    try {
+      const { f, maxNodes } = networkArguments(p.filter, p.maxNodes);
+      const net = await buildNetwork(ctx, f, maxNodes, p.projection, false);
+      graph = networkGraph(net, p.colorBy, p.projection === NetworkProjection.COLLABORATION);
+    } catch (err) {
+      throw asParameterError(err);
+    }
+    startBody();
+    await write(res, format === 'gexf' ? toGexf(graph) : JSON.stringify(graph.export()));
+  };
+  route('/network.gexf', { name: 'archipel-network', ext: 'gexf', validate: networkExportParams, send: network('gexf') });
+  route('/network.json', { name: 'archipel-network', ext: 'json', validate: networkExportParams, send: network('json') });
+
+  route('/territory-stats.csv', {
+    name: 'archipel-territory-stats',
+    ext: 'csv',
+    validate: statsExportParams,
+    async send(ctx, req, res, startBody) {
+      const p = statsExportParams(req.query as Query);
+      let rows;
+      try {
+        rows = await territoryStats(ctx, p.level, withinArgument(p.within, p.level), networkFilterParams(p.filter));
+      } catch (err) {
+        throw asParameterError(err);
+      }
+      startBody();
+      const csv = stringify({ bom: true, header: true, columns: ['code', 'ref', 'level', 'name', 'allies', 'organizations', 'persons', 'chantiers'] });
+      const done = new Promise<void>((resolve, reject) => {
+        csv.on('error', reject);
+        csv.on('end', resolve);
+      });
+      // pipe() waits for the socket to drain; the rows are one level's territories, read in one query.
+      csv.pipe(res, { end: false });
+      for (const r of rows) {
+        const t = r.territory;
+        csv.write([t.code ?? '', t.ref, t.level, t.name ?? '', r.allies, r.organizations, r.persons, r.chantiers]);
+      }
+      csv.end();
+      await done;
+    },
+  });
+
+  log.debug('exports mounted');
+  return router;
+}
