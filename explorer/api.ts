@@ -91,8 +91,6 @@ fragment Label on Node {
   ... on Territory { name }
 }`;
 
-export const ALLY_ID_QUERY = `query ExplorerAllyId($slug: String!) { ally(slug: $slug) { id } }`;
-
 export const PATH_QUERY = `query ExplorerPath($from: String!, $to: String!) {
   collaborationPath(from: $from, to: $to) {
     hops

@@ -58,16 +58,6 @@ export function networkFilter(f: Filters): Record<string, unknown> | null {
   return Object.keys(out).length ? out : null;
 }
 
-/** GraphQL `AllyFilter` (allies) for the same selection, or null for everyone. */
-export function allyFilter(f: Filters): Record<string, unknown> | null {
-  const out: Record<string, unknown> = {};
-  if (f.themes.length) out.themes = f.themes;
-  if (f.territory) out.territory = f.territory;
-  if (f.objective) out.objective = f.objective;
-  if (f.kind) out.kind = f.kind;
-  return Object.keys(out).length ? out : null;
-}
-
 export interface ExportLink {
   label: string;
   /** What a user opens it with. */

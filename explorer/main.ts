@@ -1,5 +1,5 @@
-import { allyFilter, exportLinks, Filters, filtersFromQuery, filtersToQuery, networkFilter, NO_FILTERS, AllyKind } from './filters';
-import { ApiError, ALLY_ID_QUERY, BOOT_QUERY, DETAILS_QUERY, gql, nameOf, NETWORK_QUERY, NetworkData, PATH_QUERY, SEARCH_QUERY } from './api';
+import { exportLinks, Filters, filtersFromQuery, filtersToQuery, networkFilter, NO_FILTERS, AllyKind } from './filters';
+import { ApiError, BOOT_QUERY, DETAILS_QUERY, gql, nameOf, NETWORK_QUERY, NetworkData, PATH_QUERY, SEARCH_QUERY } from './api';
 import { byId, debounce, h } from './dom';
 import { category, ColourBy, communityColour, NetworkView, TYPE_COLOURS } from './network-view';
 import { AllyPoint, MapView } from './map-view';
@@ -14,7 +14,6 @@ import { AllyPoint, MapView } from './map-view';
 /** The network view's size caps to choose from; the largest is the API's own maximum (Query.network maxNodes ≤ 2000). */
 const NODE_CAPS = [250, 500, 1000, 2000];
 const DEFAULT_NODE_CAP = 1000;
-const MAX_NODES = 2000;
 type View = 'network' | 'map';
 type Projection = 'BIPARTITE' | 'COLLABORATION';
 
@@ -45,7 +44,10 @@ const network = new NetworkView(networkEl, {
     networkEl.dataset.layout = 'done';
   },
 });
-const map = new MapView(mapCanvas, byId('map-tooltip'), (p) => void showAllyBySlug(String(p.properties?.slug ?? '')));
+const map = new MapView(mapCanvas, byId('map-tooltip'), (p) => {
+  // The feed's nodeId is the ally's global id, as the network view and node(id) use it.
+  if (typeof p.properties?.nodeId === 'string') void selectNode(p.properties.nodeId, false);
+});
 
 /** For tests and the browser console: positions of what the canvases draw, and the views. */
 (window as unknown as Record<string, unknown>).archipelExplorer = {
@@ -182,12 +184,6 @@ async function selectNode(id: string, focus: boolean): Promise<void> {
   network.clearPath();
   network.select(id, focus);
   await showDetails(id);
-}
-
-async function showAllyBySlug(slug: string): Promise<void> {
-  if (!slug) return;
-  const { ally } = await gql<{ ally: { id: string } | null }>(ALLY_ID_QUERY, { slug });
-  if (ally) await selectNode(ally.id, false);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -361,44 +357,19 @@ let outlineLoaded: Promise<void> | null = null;
 
 /**
  * The allies of the selection that have a place, from the GeoJSON export (the same feed MapLibre or
- * uMap would load). A server without the export (404) is read through GraphQL instead: each ally's
- * own location, else its seat's centre, at most MAX_NODES.
+ * uMap would load, with the same parameters): each ally at its own location, else at its seat's
+ * centre; the others are counted in the feed's metadata.
  */
 async function allyPoints(f: Filters): Promise<{ points: AllyPoint[]; omitted: number }> {
   const q = filtersToQuery(f);
   const res = await fetch(`/export/allies.geojson${q ? `?${q}` : ''}`, { headers: { accept: 'application/geo+json' } });
-  if (res.ok) {
-    const fc = (await res.json()) as { features: AllyPoint[]; metadata?: { omitted?: number } };
-    const points = fc.features.filter((x) => x.geometry?.type === 'Point');
-    return { points, omitted: Number(res.headers.get('x-archipel-omitted') ?? fc.metadata?.omitted ?? 0) };
-  }
-  if (res.status !== 404) {
+  if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string }; errors?: { message: string }[]; message?: string } | null;
     throw new Error(body?.errors?.[0]?.message ?? body?.error?.message ?? body?.message ?? `HTTP ${res.status}`);
   }
-  const points: AllyPoint[] = [];
-  let omitted = 0;
-  let after: string | null = null;
-  for (let page = 0; page < MAX_NODES / 100; page++) {
-    type Page = { allies: { edges: { node: Details }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-    const { allies }: Page = await gql<Page>(
-      `query ExplorerAllyPoints($filter: AllyFilter, $after: String) {
-        allies(filter: $filter, first: 100, after: $after) {
-          edges { node { id slug name kind location { latitude longitude } basedIn { center { latitude longitude } } } }
-          pageInfo { hasNextPage endCursor }
-        }
-      }`,
-      { filter: allyFilter(f), after },
-    );
-    for (const { node: a } of allies.edges) {
-      const at = a.location ?? a.basedIn?.center;
-      if (!at) omitted++;
-      else points.push({ type: 'Feature', id: a.id, geometry: { type: 'Point', coordinates: [at.longitude, at.latitude] }, properties: { slug: a.slug, name: a.name, kind: a.kind } });
-    }
-    if (!allies.pageInfo.hasNextPage) break;
-    after = allies.pageInfo.endCursor;
-  }
-  return { points, omitted };
+  const fc = (await res.json()) as { features: AllyPoint[]; metadata?: { omitted?: number } };
+  const points = fc.features.filter((x) => x.geometry?.type === 'Point');
+  return { points, omitted: Number(fc.metadata?.omitted ?? res.headers.get('x-archipel-omitted') ?? 0) };
 }
 
 async function loadMap(): Promise<void> {

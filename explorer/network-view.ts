@@ -122,6 +122,8 @@ export class NetworkView {
         // While the camera moves, only the nodes are drawn: panning and zooming 2000 nodes stay smooth.
         hideEdgesOnMove: true,
         hideLabelsOnMove: true,
+        // The container is hidden (no width) while the map shows; a selection made there still updates the graph.
+        allowInvalidContainer: true,
         nodeReducer: (node, attrs) => this.reduceNode(node, attrs),
         edgeReducer: (edge, attrs) => this.reduceEdge(edge, attrs),
       });

@@ -1,4 +1,4 @@
-import { allyFilter, exportLinks, filtersFromQuery, filtersToQuery, networkFilter, NO_FILTERS } from '../../explorer/filters';
+import { exportLinks, filtersFromQuery, filtersToQuery, networkFilter, NO_FILTERS } from '../../explorer/filters';
 
 describe('explorer filters', () => {
   const q = 'theme=energie&theme=alimentation&territory=region%3A32&objective=2&kind=ORGANIZATION';
@@ -19,12 +19,10 @@ describe('explorer filters', () => {
     expect(filtersToQuery(NO_FILTERS)).toBe('');
   });
 
-  it('gives GraphQL filters under the API’s names (kinds is a list in NetworkFilter, kind one value in AllyFilter)', () => {
+  it('gives the GraphQL NetworkFilter under the API’s names (kinds is a list there)', () => {
     const f = filtersFromQuery(q);
     expect(networkFilter(f)).toEqual({ themes: ['energie', 'alimentation'], territory: 'region:32', objective: '2', kinds: ['ORGANIZATION'] });
-    expect(allyFilter(f)).toEqual({ themes: ['energie', 'alimentation'], territory: 'region:32', objective: '2', kind: 'ORGANIZATION' });
     expect(networkFilter(NO_FILTERS)).toBeNull();
-    expect(allyFilter(NO_FILTERS)).toBeNull();
   });
 
   it('links every export with the same parameters (the CSV with its level first)', () => {
