@@ -406,6 +406,7 @@ function showView(view: View): void {
   byId('tab-network').setAttribute('aria-selected', String(view === 'network'));
   byId('tab-map').setAttribute('aria-selected', String(view === 'map'));
   networkEl.hidden = view !== 'network';
+  statusEl.hidden = view !== 'network'; // the map has its own line
   byId('map-view').hidden = view !== 'map';
   renderLegend();
   if (view === 'network') network.resize();
