@@ -445,6 +445,9 @@ function wireSearch(): void {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') results.hidden = true;
   });
+  document.addEventListener('click', (e) => {
+    if (!(e.target as HTMLElement).closest('.search')) results.hidden = true;
+  });
 }
 
 function wireTerritory(): void {
