@@ -22,6 +22,9 @@ function explorerFixture(): Bundle {
   return b;
 }
 
+/** The bound of each step (a page load, a filter, a click…): generous, for a loaded machine; the whole file stays bounded. */
+const STEP_MS = 120_000;
+
 describe('the explorer page in Chromium', () => {
   let api: TestApi;
   let browser: { context: BrowserContext; close(): Promise<void> };
@@ -40,6 +43,8 @@ describe('the explorer page in Chromium', () => {
     api = await startTestApiOn(explorerFixture());
     browser = await launchChromium();
     page = await browser.context.newPage();
+    // A shared 2-core machine may be very busy: waits are bounded by the test's own timeout (STEP_MS), not playwright's 30 s.
+    page.setDefaultTimeout(STEP_MS - 10_000);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -69,7 +74,7 @@ describe('the explorer page in Chromium', () => {
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect((await js.text()).length).toBeGreaterThan(10_000);
     expect((await api.get('/explorer/assets/nothing.js')).status).toBe(404);
-  });
+  }, STEP_MS);
 
   it('draws the whole network, as many nodes and edges as the API returns', async () => {
     const expected = await networkOf(null);
@@ -83,7 +88,7 @@ describe('the explorer page in Chromium', () => {
     expect(await page.getAttribute('#network', 'data-edges')).toBe(String(expected.edges.length));
     expect(await page.textContent('#status')).toContain(`${expected.nodes.length} nœuds`);
     expect(await page.evaluate(() => (globalThis as any).document.querySelector('#network canvas')?.width ?? 0)).toBeGreaterThan(0);
-  });
+  }, STEP_MS);
 
   it('applies a theme filter: the network of the API for that theme, in the address and in every export link', async () => {
     const expected = await networkOf({ themes: ['energie'] });
@@ -103,7 +108,7 @@ describe('the explorer page in Chromium', () => {
     const links = await page.$$eval('#exports a', (as) => as.map((a) => a.getAttribute('href')));
     expect(links).toHaveLength(5);
     for (const href of links) expect(href).toMatch(/[?&]theme=energie(&|$)/);
-  });
+  }, STEP_MS);
 
   it('shows a clicked node’s details and its collaborators, as the API lists them', async () => {
     const a1 = (await networkOf({ themes: ['energie'] })).nodes.find((n: Data) => n.attributes.slug === 'a1');
@@ -121,7 +126,7 @@ describe('the explorer page in Chromium', () => {
     const names = await page.$$eval('#collaborators > li > a', (as) => as.map((a) => a.textContent));
     expect(names).toEqual(ally.collaborators.edges.map((e: Data) => e.node.ally.name));
     expect(await page.textContent('#details')).not.toContain(PRIVATE_PERSON.name);
-  });
+  }, STEP_MS);
 
   it('finds a collaboration path between two allies and lights its chain in the view', async () => {
     const { collaborationPath: path } = await ok('{ collaborationPath(from: "a1", to: "b4") { hops steps { ally { id name } via { id } } } }');
@@ -136,7 +141,7 @@ describe('the explorer page in Chromium', () => {
     // Every ally of the chain is in the energy view here, so each is lit, with an edge into and out of each context.
     for (const s of path.steps) expect(lit.nodes).toContain(s.ally.id);
     expect(lit.edges.length).toBeGreaterThanOrEqual(path.hops);
-  });
+  }, STEP_MS);
 
   it('switches to the map: one point per ally of the selection that has a place, the others counted', async () => {
     // An ally's point is its own location, else its seat's centre (the GeoJSON export's rule, issue #12).
@@ -174,7 +179,7 @@ describe('the explorer page in Chromium', () => {
     await page.mouse.click(first.x, first.y);
     await page.waitForFunction(() => (globalThis as any).document.getElementById('details').dataset.state === 'ready');
     expect(placed.map((a) => a.name)).toContain(await page.textContent('#details-name'));
-  });
+  }, STEP_MS);
 
   it('reported no script error, CSP refusal or failed request along the way', () => {
     expect(problems).toEqual([]);
