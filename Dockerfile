@@ -6,7 +6,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+COPY explorer ./explorer
+COPY scripts ./scripts
+# The TypeScript, then the /explorer page's browser bundle (esbuild, from the dev dependencies).
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000

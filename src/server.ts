@@ -18,6 +18,7 @@ import { AppError, ErrorCode } from './errors/app-errors';
 import { buildArchipelSchema } from './schema';
 import { warmUp, WarmUpResult } from './warm-up';
 import { registerGraphiql } from './http/graphiql';
+import { explorerRouter } from './http/explorer/explorer-router';
 import { applyTrustProxy, rateLimitMiddleware, registerLastErrorHandler, registerSecurityHeaders } from './http/production-posture';
 import { boundedSchema } from './limits/bounded-schema';
 import { limitRules, limitsPlugin, tooManyTokensError } from './limits/query-limits';
@@ -143,6 +144,9 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     if (reason === null) res.status(200).json({ status: 'ready' });
     else res.status(503).json({ status: 'unavailable', reason });
   });
+
+  // GET /explorer: the network and map page (issue #12), built into dist/explorer/ by npm run build.
+  app.use(explorerRouter());
 
   // A browser opening /graphql gets GraphiQL; every other request goes on to Apollo below.
   registerGraphiql(app, '/graphql');
