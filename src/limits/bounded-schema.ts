@@ -60,9 +60,15 @@ function bound(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldRes
       const result = resolve(source, args, ctx, info);
       return isThenable(result) ? Promise.resolve(result).then(count) : count(result);
     };
-    if (budget.exceeded) throw budget.exceeded;
-    const wait = budget.itemCount > YIELD_AFTER_ITEMS ? turnOfTheLoop() : null;
-    return wait ? wait.then(run) : run();
+    // Asked again after each wait: the fields that waited for one turn wake together (thousands of
+    // them), and those still waiting when the new slice is spent wait for the next turn; a request
+    // stopped meanwhile resolves none of them.
+    const next = (): unknown => {
+      if (budget.exceeded) throw budget.exceeded;
+      const wait = budget.itemCount > YIELD_AFTER_ITEMS ? turnOfTheLoop() : null;
+      return wait ? wait.then(next) : run();
+    };
+    return next();
   };
 }
 
