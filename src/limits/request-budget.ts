@@ -84,6 +84,12 @@ export class RequestBudget {
     }
   }
 
+  /** Counts a field's value towards the answer's items when it is a list; returns it (one function per budget). */
+  readonly countItems = (value: unknown): unknown => {
+    if (Array.isArray(value)) this.addItems(value.length);
+    return value;
+  };
+
   get itemCount(): number {
     return this.items;
   }
