@@ -20,7 +20,8 @@ import { benchStore } from './store-cache';
  * 1. **Budget**: a server with the limits checked before execution lifted (depth 30, estimate 10¹²),
  *    so that only the request's budget (5 s, 100,000 items) can stop the 431-byte query of the issue.
  *    Per run: the heavy request's status, code and time to its answer; `{ __typename }` probes sent
- *    one after the other (20 ms apart) while it runs: count, median, p99, max, how many over 100 ms;
+ *    one after the other (20 ms apart) while it runs: count, median, p99, max, how many over 100 ms,
+ *    next to the same probes on the idle server just before (the floor the machine's load sets);
  *    the server's own event-loop delay over the run (perf_hooks, read through
  *    bench/budget/loop-delay-preload.ts); its heap after a full GC before and after the run.
  * 2. **Refusals**: a server with the default limits: the issue's two queries and the 500-alias
@@ -33,7 +34,6 @@ import { benchStore } from './store-cache';
 
 const log = (line: string): void => void process.stderr.write(`[bench:budget ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-interface Probe { at: number; ms: number }
 interface ServerReading { delay: { maxMs: number; p99Ms: number; meanMs: number }; stalls: [number, number][]; gc: { count: number; totalMs: number; maxMs: number }; rssMb: number; heapUsedMb: number }
 
 interface Archipel {
@@ -113,32 +113,43 @@ function cpuMs(pid: number): number {
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
+/** `{ __typename }` probes, one after the other, 20 ms apart, until `stop()`; their latencies, sorted. */
+async function probe(api: Archipel, stop: () => boolean): Promise<number[]> {
+  const ms: number[] = [];
+  while (!stop()) {
+    const p0 = performance.now();
+    const res = await gql(api.url, '{ __typename }');
+    if ((res.body.data as { __typename?: string } | undefined)?.__typename !== 'Query') throw new Error(`a probe failed: ${JSON.stringify(res.body)}`);
+    ms.push(performance.now() - p0);
+    await sleep(20);
+  }
+  return ms.sort((a, b) => a - b);
+}
+
+const summary = (sorted: number[]) =>
+  `median ${fmt(quantile(sorted, 0.5))} ms, p99 ${fmt(quantile(sorted, 0.99))} ms, max ${fmt(sorted[sorted.length - 1])} ms, ${sorted.filter((m) => m > 100).length} over 100 ms`;
+
 async function budgetRun(api: Archipel, printStalls: boolean): Promise<string> {
+  // The floor first: the same probes on the idle server for 3 s (on a loaded machine it is far above 0).
+  await api.reset();
+  const idleUntil = performance.now() + 3000;
+  const idle = await probe(api, () => performance.now() > idleUntil);
   const before = await api.read();
   await api.reset();
   const cpu0 = cpuMs(api.pid);
   let done = false;
   const t0 = performance.now();
   const heavy = gql(api.url, ISSUE_QUERY).finally(() => (done = true));
-  const probes: Probe[] = [];
-  while (!done) {
-    const p0 = performance.now();
-    const probe = await gql(api.url, '{ __typename }');
-    if ((probe.body.data as { __typename?: string } | undefined)?.__typename !== 'Query') throw new Error(`a probe failed: ${JSON.stringify(probe.body)}`);
-    probes.push({ at: p0 - t0, ms: performance.now() - p0 });
-    await sleep(20);
-  }
+  const sorted = await probe(api, () => done);
   const res = await heavy;
   const heavyMs = performance.now() - t0;
   const cpu = cpuMs(api.pid) - cpu0;
   const during = await api.read();
   const live = await fetch(`${api.url}/livez`).then((r) => r.status, () => 0);
-  const sorted = probes.map((p) => p.ms).sort((a, b) => a - b);
   const code = res.body.errors?.[0]?.extensions?.code ?? (res.body.errors ? '?' : 'none');
   return (
     `heavy: HTTP ${res.status}, ${code}, answered after ${fmt(heavyMs, 0)} ms | ` +
-    `${probes.length} probes: median ${fmt(quantile(sorted, 0.5))} ms, p99 ${fmt(quantile(sorted, 0.99))} ms, max ${fmt(sorted[sorted.length - 1])} ms, ` +
-    `${sorted.filter((m) => m > 100).length} over 100 ms | server loop delay max ${fmt(during.delay.maxMs)} ms, p99 ${fmt(during.delay.p99Ms)} ms, ` +
+    `${sorted.length} probes during it: ${summary(sorted)} | ${idle.length} on the idle server before: ${summary(idle)} | server loop delay max ${fmt(during.delay.maxMs)} ms, p99 ${fmt(during.delay.p99Ms)} ms (idle: max ${fmt(before.delay.maxMs)} ms), ` +
     `${during.stalls.length} stalls over 100 ms | server CPU ${fmt(cpu, 0)} ms, GC pauses ${during.gc.count}, ${fmt(during.gc.totalMs, 0)} ms in all, max ${fmt(during.gc.maxMs)} ms | ` +
     `heap after GC ${fmt(before.heapUsedMb, 0)} → ${fmt(during.heapUsedMb, 0)} MB, RSS ${fmt(during.rssMb, 0)} MB | /livez ${live}` +
     (code === 'QUERY_TOO_COMPLEX' ? `\n    ${res.body.errors![0].message}` : '') +
