@@ -90,6 +90,10 @@ describe('the budget of one request', () => {
     );
     const live = await api.get('/livez');
     expect(live.status).toBe(200);
+    // GraphQL answers are never stored by caches (sent by Archipel since Apollo's cache-control plugin is off).
+    const plain = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('no-store');
     const after = await api.gql<{ allies: { totalCount: number } }>('{ allies(first: 1) { totalCount } }');
     expect(after.errors).toBeUndefined();
     expect(after.data!.allies.totalCount).toBeGreaterThan(900);
