@@ -5,7 +5,7 @@ import cors from 'cors';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
@@ -52,6 +52,22 @@ function errorCode(e: GraphQLError): string {
   if (tooManyTokensError(e)) return ErrorCode.QUERY_TOO_COMPLEX;
   return String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 }
+
+/**
+ * `Cache-Control: no-store` on every GraphQL response, as Apollo's cache-control plugin sends it when no
+ * field has a cache hint (none has: answers depend on the viewer). That plugin is disabled: it hooks
+ * every field of every request (a policy object and two closures per field, the instrumentation of the
+ * whole schema), which made a large answer's garbage, hence its collector pauses, markedly bigger.
+ */
+const noStorePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** One log line per GraphQL request (with its Cypher round trips); unexpected errors logged in full. */
 const loggingPlugin: ApolloServerPlugin<Context> = {
@@ -108,6 +124,8 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       limitsPlugin(() => schema, limits),
       loggingPlugin,
       queriesOnlyPlugin as ApolloServerPlugin<Context>,

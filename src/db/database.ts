@@ -97,7 +97,7 @@ export class Database {
     } catch (err) {
       const translated = translateNeo4jError(err, { inRequest: this.inRequest, timeoutMs: this.txTimeoutMs });
       // A transaction that ran out of the request's time stops the whole request (limits-plugin.ts).
-      if (this.budget && translated instanceof QueryTooComplexError) this.budget.exceeded ??= translated;
+      if (this.budget && translated instanceof QueryTooComplexError) throw this.budget.record(translated);
       throw translated;
     } finally {
       await s.close();
@@ -115,19 +115,18 @@ export async function run(tx: ManagedTransaction, query: CypherQuery, params: Pa
 
 /**
  * run() for a request with a budget: records are streamed and counted as they arrive, so a read that
- * returns more rows than one request may hold, or outlives the request's time, stops there (and its
- * rows are dropped) instead of being gathered whole; mapping them as they come spreads the CPU work
- * over the driver's fetches (1,000 records each), between which the event loop serves others.
+ * returns more rows than one request may hold, or outlives the request's time, or belongs to a request
+ * stopped meanwhile by another of its reads, stops at that record: the transaction function throws,
+ * the transaction is rolled back and its session closed, so Neo4j stops producing rows too (it only
+ * runs one fetch, 1,000 records, ahead of the client). Mapping the records as they come spreads the CPU
+ * work over the driver's fetches, between which the event loop serves others.
  */
 async function runWithin<Row>(tx: ManagedTransaction, query: CypherQuery, params: Params, budget: RequestBudget): Promise<Row[]> {
   const rows: Row[] = [];
   for await (const record of tx.run(query.text, params)) {
+    budget.addRows(1);
+    budget.checkTime();
     rows.push(toPlain(record.toObject()) as Row);
-    if (rows.length % 1000 === 0) {
-      budget.addRows(1000);
-      budget.checkTime();
-    }
   }
-  budget.addRows(rows.length % 1000);
   return rows;
 }

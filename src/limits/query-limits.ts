@@ -125,6 +125,17 @@ export function limitsPlugin(schema: () => GraphQLSchema, limits: Limits): Apoll
           }
           if (estimated > limits.maxEstimatedNodes) throw refusal(estimateError(estimated, limits.maxEstimatedNodes));
         },
+        async didEncounterErrors(rc) {
+          // A stopped request's unresolved fields all threw the one recorded overrun (tens of thousands
+          // of copies in a large answer): keep one copy (and any other error, for the logging plugin),
+          // so that neither Apollo's formatting (one formatError and location lookup per error) nor
+          // the logging loop over them. Apollo formats this very array after this hook; if it ever
+          // stopped doing so, willSendResponse below still sends the one error.
+          const exceeded = rc.contextValue.budget?.exceeded;
+          if (!exceeded || !rc.errors.includes(exceeded)) return;
+          const others = rc.errors.filter((e) => e !== exceeded);
+          (rc.errors as GraphQLError[]).splice(0, rc.errors.length, exceeded, ...others);
+        },
         async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
           const exceeded = rc.contextValue.budget?.exceeded;
           if (!exceeded || rc.response.body.kind !== 'single') return;

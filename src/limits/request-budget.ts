@@ -4,15 +4,19 @@ import { QueryTooComplexError } from '../errors/app-errors';
  * What one request may spend once it runs (DESIGN §6): a wall-clock budget, shared by all of its
  * Cypher transactions (each gets what is left, see Database.txConfig), and a number of list items in
  * its answer. The first overrun is recorded: the execution stops there (src/limits/bounded-schema.ts)
- * and the whole answer is replaced by that one error (src/limits/limits-plugin.ts), so a request never
- * keeps building, nor holds, an answer past its bounds.
+ * and the whole answer is replaced by that one error (src/limits/query-limits.ts, limitsPlugin), so a
+ * request never keeps building, nor holds, an answer past its bounds.
+ *
+ * The recorded error is thrown by every field still unresolved when the budget is spent (tens of
+ * thousands in a large answer): it carries a path already, so graphql-js passes it on as it is
+ * instead of wrapping it in a new located GraphQLError (with a stack trace) per field, which alone
+ * kept the event loop busy for a second past the budget.
  */
 export class RequestBudget {
   private readonly deadline: number;
   private items = 0;
   private rows = 0;
-  /** The overrun that stopped this request, if any. */
-  exceeded: QueryTooComplexError | null = null;
+  private overrun: QueryTooComplexError | null = null;
 
   constructor(
     readonly timeoutMs: number,
@@ -25,6 +29,24 @@ export class RequestBudget {
   /** Milliseconds left (≤ 0 once the budget is spent). */
   remainingMs(): number {
     return this.deadline - this.now();
+  }
+
+  /** The overrun that stopped this request, if any. */
+  get exceeded(): QueryTooComplexError | null {
+    return this.overrun;
+  }
+
+  /**
+   * Records `error` as what stopped this request (the first overrun wins) and returns the recorded
+   * one. E.g. a transaction that ran out of the request's time (src/db/database.ts).
+   */
+  record(error: QueryTooComplexError): QueryTooComplexError {
+    if (!this.overrun) {
+      // A path marks a GraphQLError as located: graphql-js then rethrows it unchanged from each field.
+      Object.defineProperty(error, 'path', { value: [], enumerable: true, configurable: true });
+      this.overrun = error;
+    }
+    return this.overrun;
   }
 
   /** Throws (and records) QUERY_TOO_COMPLEX when the time is spent. */
@@ -62,13 +84,18 @@ export class RequestBudget {
     }
   }
 
+  /** Counts a field's value towards the answer's items when it is a list; returns it (one function per budget). */
+  readonly countItems = (value: unknown): unknown => {
+    if (Array.isArray(value)) this.addItems(value.length);
+    return value;
+  };
+
   get itemCount(): number {
     return this.items;
   }
 
   private stop(message: string): QueryTooComplexError {
-    this.exceeded ??= new QueryTooComplexError(message);
-    return this.exceeded;
+    return this.overrun ?? this.record(new QueryTooComplexError(message));
   }
 }
 

@@ -35,9 +35,10 @@ function expectAccepted(res: GraphQLResponse) {
 
 describe('limits refused before execution', () => {
   let api: TestApi;
+  // A fresh Neo4j (this suite may run first) plans the migrations and the import slowly on a loaded machine.
   beforeAll(async () => {
     api = await startTestApiOn(readFixture());
-  });
+  }, 180_000);
   afterAll(() => api.close());
 
   it('depth ≤ 10, named fragments expanded', async () => {
