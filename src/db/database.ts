@@ -1,7 +1,7 @@
 import { Driver, ManagedTransaction, QueryResult, RecordShape, session as sessionModes } from 'neo4j-driver';
 import type { CypherQuery, CypherRow } from './cypher-registry';
 import { toPlain } from './values';
-import { translateNeo4jError } from '../errors/neo4j-errors';
+import { isMemoryExhausted, translateNeo4jError } from '../errors/neo4j-errors';
 import type { RequestBudget } from '../limits/request-budget';
 import { QueryTooComplexError } from '../errors/app-errors';
 
@@ -66,12 +66,32 @@ export class Database {
 
   /** Several statements in one read transaction (one round trip as far as the API is concerned). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (s) => s.executeRead(work, this.txConfig()));
+    return this.withSession('READ', (s) => s.executeRead(this.attempt(work), this.txConfig()));
   }
 
   /** Several statements in one write transaction: all or nothing. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (s) => s.executeWrite(work, this.txConfig()));
+    return this.withSession('WRITE', (s) => s.executeWrite(this.attempt(work), this.txConfig()));
+  }
+
+  /**
+   * One attempt of a transaction function. The driver retries a transient error for up to 30 s
+   * whatever the request's budget; so, in a request, an attempt starts only while the budget lasts,
+   * and running out of the database's transaction memory is the request's size, not a passing
+   * failure: both stop with QUERY_TOO_COMPLEX (an AppError, which the driver never retries).
+   */
+  private attempt<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
+    if (!this.inRequest) return work;
+    const budget = this.budget;
+    return async (tx) => {
+      budget?.checkTime();
+      try {
+        return await work(tx);
+      } catch (err) {
+        if (isMemoryExhausted(err)) throw translateNeo4jError(err, { inRequest: true });
+        throw err;
+      }
+    };
   }
 
   private txConfig() {

@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { ErrorCode, QueryTooComplexError } from './app-errors';
-import { translateNeo4jError, TransactionTimeoutError } from './neo4j-errors';
+import { isMemoryExhausted, translateNeo4jError, TransactionTimeoutError } from './neo4j-errors';
 
 const neo4jError = (code: string, message = 'from the server') => new Neo4jError(message, code, '50N42', 'error: general processing exception');
 
@@ -33,6 +33,23 @@ describe('translateNeo4jError', () => {
     );
     expect((out as QueryTooComplexError).extensions.code).toBe(ErrorCode.CONFLICT);
     expect((out as Error).message).toBe("another node already has slug 'solidarite'");
+  });
+
+  it.each(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit'])(
+    'in a request, %s (the database transaction memory ran out) is QUERY_TOO_COMPLEX; outside one, Neo4j\'s own message stays',
+    (code) => {
+      const err = neo4jError(code, 'db.memory.transaction.max threshold reached');
+      expect(isMemoryExhausted(err)).toBe(true);
+      const out = translateNeo4jError(err, { inRequest: true });
+      expect(out).toBeInstanceOf(QueryTooComplexError);
+      expect((out as Error).message).toMatch(/more memory .* fewer items/);
+      expect(translateNeo4jError(err, { inRequest: false })).toBe(err);
+    },
+  );
+
+  it('does not take another transient error for running out of memory', () => {
+    expect(isMemoryExhausted(neo4jError('Neo.TransientError.Transaction.DeadlockDetected'))).toBe(false);
+    expect(isMemoryExhausted(new Error('Neo.TransientError.General.MemoryPoolOutOfMemoryError'))).toBe(false);
   });
 
   it('leaves other errors as they are (formatError masks them)', () => {

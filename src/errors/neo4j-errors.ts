@@ -31,5 +31,19 @@ export function translateNeo4jError(err: unknown, where: { inRequest?: boolean; 
       'this request took longer than the server allows for one request: ask for fewer items (first) or fewer nested lists, or narrow the filter, then try again',
     );
   }
+  // Outside a request, Neo4j's own message (it names db.memory.transaction.max) is the operator's.
+  if (isMemoryExhausted(err) && where.inRequest) {
+    return new QueryTooComplexError(
+      'this request needs more memory than the database gives one query: ask for fewer items (first) or fewer nested lists, or narrow the filter, then try again',
+    );
+  }
   return err;
+}
+
+/**
+ * The database ran out of the memory it gives one transaction (db.memory.transaction.max) or of its
+ * global transaction pool: a *transient* error to the driver, which would retry the same work.
+ */
+export function isMemoryExhausted(err: unknown): boolean {
+  return err instanceof Neo4jError && /^Neo\.TransientError\.General\.(MemoryPoolOutOfMemoryError|TransactionMemoryLimit)$/.test(err.code);
 }
