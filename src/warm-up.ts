@@ -3,6 +3,7 @@ import type { Logger } from './logger';
 import { boundQueries, composedQueries, CypherQuery } from './db/cypher-registry';
 import { baseAllyShapes } from './modules/ally/ally.shapes';
 import { baseChantierShapes } from './modules/chantier/chantier.shapes';
+import { wholeLayerShapes } from './http/export/geo-export';
 
 /**
  * Planning ahead, derived from the Cypher registry rather than a hand-kept list of operations.
@@ -17,6 +18,7 @@ import { baseChantierShapes } from './modules/chantier/chantier.shapes';
 export function warmUpQueries(): CypherQuery[] {
   baseAllyShapes();
   baseChantierShapes();
+  wholeLayerShapes(); // the exports' whole layers (the filtered ones plan on first use)
   return [...boundQueries(), ...composedQueries()].filter((q) => q.sample !== undefined && !/\+/.test(q.name));
 }
 

@@ -15,7 +15,7 @@ import { NetworkProjection } from '../../modules/network/network.types';
 import { networkFilterParams } from '../../modules/network/network.filter';
 import { territoryStats, withinArgument } from '../../modules/stats/stats.repository';
 import { allyExportParams, asParameterError, chantierExportParams, networkExportParams, Query, statsExportParams } from './export-params';
-import { GeoExport, prepareAllyExport, prepareChantierExport, wholeLayerShapes } from './geo-export';
+import { GeoExport, prepareAllyExport, prepareChantierExport } from './geo-export';
 import { networkGraph, toGexf } from './network-export';
 import { etagOf, notModified, readStoreVersion } from './store-version';
 
@@ -104,9 +104,6 @@ type Writer = (res: Response, startBody: (extra?: Record<string, string>) => voi
 export function exportRouter(deps: ExportDeps): Router {
   const { config, log, db } = deps;
   const router = Router();
-  // Made now, so that the server's warm-up plans them with the lists' base shapes (the whole layers
-  // only: every start would add 30 queries to the warm-up; the others plan on first use).
-  wholeLayerShapes();
   const rateLimit = rateLimitMiddleware(config);
   if (rateLimit) router.use(rateLimit);
   router.use(
