@@ -11,6 +11,8 @@ import { expectData } from '../helpers/expect-data';
 import type { Bundle } from '../../src/modules/bundle/bundle.types';
 import { exportShapes } from '../../src/http/export/geo-export';
 import { visible } from '../../src/db/cypher-registry';
+import { storeVersionQuery } from '../../src/http/export/store-version';
+import { LABELS } from '../../src/graph/model';
 
 /**
  * The exports (issue #12, DESIGN §5) over real HTTP against the real server and Neo4j, each read
@@ -123,6 +125,24 @@ describe('exports on a fixture with known counts', () => {
       for (const [, variable] of q.text.matchAll(/\((\w+):(?:Ally|Person|Organization)\b/g)) expect(q.text).toContain(visible(variable));
     }
   }, 600_000);
+
+  it('the store version reads one updatedAt index entry per label (no scan, no sort) and finds the latest write', async () => {
+    const plan = await api.db.readTx((tx) => tx.run(`EXPLAIN ${storeVersionQuery.text}`));
+    interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
+    const ops = (n: PlanNode): { op: string; details: string }[] => [
+      { op: n.operatorType.replace(/@.*$/, ''), details: String(n.arguments.Details ?? '') },
+      ...n.children.flatMap(ops),
+    ];
+    const all = ops(plan.summary.plan as unknown as PlanNode);
+    const seeks = all.filter((o) => /^NodeIndex(Scan|Seek)/.test(o.op) && o.details.includes('updatedAt'));
+    expect(seeks.map((o) => /\bn:(\w+)\(updatedAt\)/.exec(o.details)?.[1]).sort()).toEqual(LABELS.map((l) => l.label).sort());
+    expect(all.filter((o) => /NodeByLabelScan|AllNodesScan|Sort/.test(o.op))).toEqual([]);
+    const version = await api.db.readTx((tx) => tx.run(storeVersionQuery.text));
+    const brute = await api.db.readTx((tx) => tx.run('MATCH (n) RETURN toString(max(n.updatedAt)) AS at'));
+    expect(version.records).toHaveLength(1);
+    expect(brute.records[0].get('at')).not.toBeNull();
+    expect(version.records[0].get('lastModified')).toBe(brute.records[0].get('at'));
+  });
 
   it('bad parameters: 400 with a JSON body naming the parameter, before anything is read', async () => {
     const cases: [string, string][] = [
