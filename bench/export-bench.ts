@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
@@ -8,7 +8,8 @@ import { HEAP, PAGE_CACHE, codeVersion, machine, onInterrupt, runBench } from '.
 import { benchStore, storeKey } from './store-cache';
 
 /**
- * npm run bench:export [-- --scale L] [--runs 2] [--path /export/allies.geojson]: is the map export
+ * npm run bench:export [-- --scale L] [--runs 2] [--path /export/allies.geojson] [--node-args="--trace-gc"]
+ * [--server-output <file>]: is the map export
  * really streamed? Exports every ally of the store (L: 100,000) as GeoJSON from Archipel as
  * `npm start` runs it (its own process, on the store's embedded Neo4j), reading the body as it comes
  * and dropping it, and prints the time to the first byte of the body, the whole time, the size, and
@@ -36,14 +37,20 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-async function startArchipel(uri: string): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+async function startArchipel(uri: string, nodeArgs: string[], output?: string): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR,
     NEO4J_URI: uri, NEO4J_PASSWORD: '', NEO4J_DATABASE: 'neo4j', HOST: '127.0.0.1', PORT: String(port),
     ARCHIPEL_DEMO_DATA: 'false', LOG_LEVEL: 'info', ARCHIPEL_RATE_LIMIT_PER_MIN: '0',
   };
-  const child = spawn(process.execPath, [fromRoot('dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: projectRoot });
+  const child = spawn(process.execPath, [...nodeArgs, fromRoot('dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: projectRoot });
+  // --server-output: the server's own output, kept whole (e.g. --trace-gc's lines).
+  if (output) {
+    const sink = createWriteStream(output);
+    child.stdout!.pipe(sink);
+    child.stderr!.pipe(sink);
+  }
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-8000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -127,11 +134,19 @@ async function exportOnce(url: string, pid: number): Promise<Run> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'L' }, runs: { type: 'string', default: '2' }, path: { type: 'string', default: '/export/allies.geojson' } } });
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'L' },
+      runs: { type: 'string', default: '2' },
+      path: { type: 'string', default: '/export/allies.geojson' },
+      'node-args': { type: 'string', default: '' },
+      'server-output': { type: 'string' },
+    },
+  });
   const allies = SCALES[values.scale!];
   const runs = Number(values.runs);
   if (!allies || !Number.isInteger(runs) || runs < 1) {
-    process.stderr.write('usage: npm run bench:export -- [--scale S|M|L] [--runs 2] [--path /export/allies.geojson?…]\n');
+    process.stderr.write('usage: npm run bench:export -- [--scale S|M|L] [--runs 2] [--path /export/allies.geojson?…] [--node-args="--trace-gc"] [--server-output <file>]\n');
     return 2;
   }
   const dir = fromRoot('.cache', 'bench-stores', `${values.scale}-1`);
@@ -153,7 +168,7 @@ async function main(): Promise<number> {
   onInterrupt(stopAll);
   try {
     log('starting Archipel (node dist/src/main.js) and waiting for its warm-up');
-    archipel = await startArchipel(neo4j.uri);
+    archipel = await startArchipel(neo4j.uri, values['node-args']!.split(/\s+/).filter(Boolean), values['server-output']);
     const pid = archipel.child.pid!;
     // A refused export first (an unknown theme), so that the routes' code has run once.
     await (await fetch(`${archipel.url}/export/allies.geojson?theme=pas-un-theme`)).text();

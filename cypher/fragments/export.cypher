@@ -17,9 +17,15 @@
 }
 RETURN scope.key AS key, sortKey, id, item
 
+// An ally without a position (the feature above would have none): no location of its own and no
+// seat with a known centre. The import stores it as `a.unpositioned = true` (absent otherwise), range
+// indexed (cypher/queries/bundle/refresh-derived.cypher, migration V0010), so that counting those of
+// a whole layer reads a few index entries instead of every ally.
+// @ally-has-no-position
+a.location IS NULL AND NOT EXISTS { (a)-[:BASED_IN]->(seat:Territory) WHERE seat.center IS NOT NULL }
+
 // @ally-unpositioned-count
-  AND a.location IS NULL
-  AND NOT EXISTS { (a)-[:BASED_IN]->(seat:Territory) WHERE seat.center IS NOT NULL }
+  AND a.unpositioned = true
   RETURN count(a) AS total
 }
 RETURN scope.key AS key, total

@@ -9,7 +9,7 @@ import { networkFixture } from '../fixtures/network-fixture';
 import { demoBundle } from '../helpers/bundles';
 import { expectData } from '../helpers/expect-data';
 import type { Bundle } from '../../src/modules/bundle/bundle.types';
-import { exportShapes } from '../../src/http/export/geo-export';
+import { exportShapes, wholeLayerShapes } from '../../src/http/export/geo-export';
 import { visible } from '../../src/db/cypher-registry';
 import { storeVersionQuery } from '../../src/http/export/store-version';
 import { LABELS } from '../../src/graph/model';
@@ -103,6 +103,32 @@ describe('exports on a fixture with known counts', () => {
     const food = await geojson(api, '/export/allies.geojson?theme=alimentation');
     expect(food.body.features.map((f) => f.properties.slug)).toEqual(['beta-nourriture']);
     expect(food.res.headers.get('x-archipel-omitted')).toBe('1');
+  });
+
+  it('who is left out follows the import (a seat with a centre given, then taken back), and is counted from an index', async () => {
+    const omitted = async () => {
+      const { res, body } = await geojson(api, '/export/allies.geojson');
+      return { header: res.headers.get('x-archipel-omitted'), metadata: body.metadata.omitted, omega: body.features.some((f) => f.properties.slug === 'omega-sans-lieu') };
+    };
+    expect(await omitted()).toEqual({ header: '1', metadata: 1, omega: false });
+    const { importValid } = await import('../helpers/bundles');
+    const b = mapFixture();
+    b.allies = b.allies!.map((a) => (a.slug === 'omega-sans-lieu' ? { ...a, basedIn: 'commune:62528' } : a));
+    await importValid(api.db, b);
+    expect(await omitted()).toEqual({ header: '0', metadata: 0, omega: true });
+    await importValid(api.db, mapFixture());
+    expect(await omitted()).toEqual({ header: '1', metadata: 1, omega: false });
+    // The whole layer's count seeks the unpositioned index: no label scan of the allies.
+    const count = wholeLayerShapes().find((q) => q.name.startsWith('export/ally-unpositioned-from-all'))!;
+    const plan = await api.db.readTx((tx) => tx.run(`EXPLAIN ${count.text}`, count.sample));
+    const ops: string[] = [];
+    const walk = (n: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+      ops.push(`${n.operatorType.replace(/@.*$/, '')} ${String(n.arguments.Details ?? '')}`);
+      n.children.forEach((c) => walk(c as typeof n));
+    };
+    walk(plan.summary.plan as unknown as Parameters<typeof walk>[0]);
+    expect(ops.filter((o) => /^NodeIndexSeek.*unpositioned/.test(o))).toHaveLength(1);
+    expect(ops.filter((o) => /^(NodeByLabelScan|AllNodesScan)/.test(o))).toEqual([]);
   });
 
   it('chantiers.geojson: each chantier at its most local territory’s centre, ≤ 6 decimals; the others counted', async () => {

@@ -50,13 +50,22 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
+/** Features per write of a map export (~60 kB of JSON for allies). */
+const WRITE_BATCH = 100;
+
 /** Raised when the client went away mid-stream: stop reading, nothing to answer. */
 class ClientGone extends Error {}
 
 /** res.write with backpressure: waits for 'drain' when the socket's buffer is full. */
 async function write(res: Response, chunk: string): Promise<void> {
   if (res.destroyed) throw new ClientGone();
-  if (res.write(chunk)) return;
+  if (!res.write(chunk)) await drained(res);
+}
+
+/** Resolves once the response's buffer has drained (at once when it is not full); ClientGone when the client left. */
+async function drained(res: Response): Promise<void> {
+  if (res.destroyed) throw new ClientGone();
+  if (!res.writableNeedDrain) return;
   await new Promise<void>((resolve, reject) => {
     const done = () => {
       res.off('drain', done);
@@ -186,14 +195,27 @@ export function exportRouter(deps: ExportDeps): Router {
     return async (res, startBody) => {
       startBody({ 'X-Archipel-Omitted': String(exp.omitted) });
       await write(res, '{"type":"FeatureCollection","features":[');
+      // Features are written as they are read, WRITE_BATCH at a time (tens of kB, which die young),
+      // without waiting inside a page's transaction; between pages, the socket must drain.
       let written = 0;
-      let omitted = 0;
-      for await (const page of exp.pages()) {
-        omitted += page.omitted;
-        if (!page.features.length) continue;
-        await write(res, (written ? ',' : '') + page.features.map((f) => JSON.stringify(f)).join(','));
-        written += page.features.length;
-      }
+      let batch: string[] = [];
+      const flush = () => {
+        if (!batch.length) return;
+        if (!res.destroyed) res.write((written ? ',' : '') + batch.join(','));
+        written += batch.length;
+        batch = [];
+      };
+      const omitted = await exp.stream(
+        (json) => {
+          batch.push(json);
+          if (batch.length === WRITE_BATCH) flush();
+        },
+        async () => {
+          flush();
+          await drained(res);
+        },
+      );
+      flush();
       // A foreign member (RFC 7946 §6.1): what a client that cannot read headers needs to know.
       await write(res, `],"metadata":${JSON.stringify({ features: written, omitted, omittedReason: 'no location and no seat with a known centre', generatedAt: new Date().toISOString() })}}`);
     };

@@ -45,18 +45,16 @@ export interface Feature {
   properties: Record<string, unknown>;
 }
 
-/** One page of features, and how many rows of the page had no position (left out). */
-export interface FeaturePage {
-  features: Feature[];
-  omitted: number;
-}
-
 /** A prepared export: parameters validated and the plan made (errors are thrown before anything is sent). */
 export interface GeoExport {
   /** What a client reads before the body: how many of the selection have no position (they are left out). */
   omitted: number;
-  /** The features, a page at a time, in name order (title for chantiers), then by id. */
-  pages(): AsyncGenerator<FeaturePage>;
+  /**
+   * Streams the features in name order (title for chantiers), then by id: `emit` gets each feature's
+   * JSON text as its record arrives; `drained` is awaited between pages (the socket's backpressure).
+   * Resolves to how many rows had no position.
+   */
+  stream(emit: (json: string) => void, drained: () => Promise<void>): Promise<number>;
 }
 
 const fragment = (name: string) => cypherFragment('export', name);
@@ -146,31 +144,64 @@ interface Row {
 }
 
 /**
- * Reads a query's pages by keyset (sortKey, id), each in its own read transaction. The first page is
- * asked for at once (while the caller counts what will be omitted, so that the first feature follows
- * the headers without another wait); each next page only once the previous one was consumed.
+ * Streams a query's pages by keyset (sortKey, id), each in its own read transaction, each row made
+ * into its feature's JSON text and handed on as its record arrives (Database.readEach): nothing holds a
+ * page of records, objects or texts, which would outlive V8's young generation and grow the heap
+ * (measured at 100k allies: +131 MB of resident memory when a page of 1,000 features was kept and
+ * written at once, +87 MB when only its texts were kept). A transaction the driver retries sends its
+ * page again: rows already handed on (by id) are skipped. The first page is asked for at once (while
+ * the caller counts what will be omitted, so that the first feature follows the headers without
+ * another wait) and kept until the body starts; each next page only once the previous one was
+ * written out and the socket drained.
  */
-function keysetPages(ctx: Context, query: CypherQuery, c: unknown): () => AsyncGenerator<Row[]> {
-  const read = (after: { key: string; id: string } | null) =>
-    ctx.db.read<Row>(query, {
-      scopes: [{ key: '0', c }],
-      afterKey: after?.key ?? null,
-      afterId: after?.id ?? null,
-      fromKey: after?.key ?? '',
-      limit: neo4j.int(PAGE_SIZE),
-      ...privacyParams(ctx),
-    });
-  const firstPage = read(null);
-  // Read now, awaited by the generator: a failure is not an unhandled rejection meanwhile.
+function keysetStream(ctx: Context, query: CypherQuery, c: unknown, toJson: (row: Row) => string | null | undefined): GeoExport['stream'] {
+  let sink: ((json: string) => void) | null = null;
+  const early: string[] = [];
+  let omitted = 0;
+  const readPage = async (after: { key: string; id: string } | null) => {
+    const seen = new Set<string>();
+    let last: { key: string; id: string } | null = null;
+    await ctx.db.readEach<Row>(
+      query,
+      {
+        scopes: [{ key: '0', c }],
+        afterKey: after?.key ?? null,
+        afterId: after?.id ?? null,
+        fromKey: after?.key ?? '',
+        limit: neo4j.int(PAGE_SIZE),
+        ...privacyParams(ctx),
+      },
+      (r) => {
+        if (seen.has(r.id)) return;
+        seen.add(r.id);
+        last = { key: r.sortKey, id: r.id };
+        const json = toJson(r);
+        if (json === null) omitted += 1;
+        else if (json !== undefined) (sink ?? ((j: string) => early.push(j)))(json);
+      },
+    );
+    return { rows: seen.size, last };
+  };
+  const firstPage = readPage(null);
+  // Read now, awaited by stream(): a failure is not an unhandled rejection meanwhile.
   firstPage.catch(() => undefined);
-  return async function* pages() {
-    let rows = await firstPage;
-    for (;;) {
-      if (rows.length) yield rows;
-      if (rows.length < PAGE_SIZE) return;
-      const last = rows[rows.length - 1];
-      rows = await read({ key: last.sortKey, id: last.id });
+  return async (emit, drained) => {
+    let page = await firstPage;
+    for (const json of early.splice(0)) emit(json);
+    sink = emit;
+    while (page.rows === PAGE_SIZE && page.last) {
+      await drained();
+      page = await readPage(page.last);
     }
+    return omitted;
+  };
+}
+
+/** A row's feature as JSON, null without a position, undefined outside the bbox. */
+function featureJson(toFeature: (item: Record<string, unknown>, id: string) => Feature | null, bbox: BoundingBoxInput | undefined): (row: Row) => string | null | undefined {
+  return (r) => {
+    const f = toFeature(r.item, r.id);
+    return !f ? null : !bbox || inBbox(bbox, f.geometry.coordinates[0], f.geometry.coordinates[1]) ? JSON.stringify(f) : undefined;
   };
 }
 
@@ -237,24 +268,7 @@ export function chantierFeature(item: Record<string, unknown>, id: string, base:
   };
 }
 
-async function* features(
-  rows: AsyncGenerator<Row[]>,
-  toFeature: (item: Record<string, unknown>, id: string) => Feature | null,
-  bbox: BoundingBoxInput | undefined,
-): AsyncGenerator<FeaturePage> {
-  for await (const page of rows) {
-    const out: Feature[] = [];
-    let omitted = 0;
-    for (const r of page) {
-      const f = toFeature(r.item, r.id);
-      if (!f) omitted += 1;
-      else if (!bbox || inBbox(bbox, f.geometry.coordinates[0], f.geometry.coordinates[1])) out.push(f);
-    }
-    yield { features: out, omitted };
-  }
-}
-
-const NOTHING: GeoExport = { omitted: 0, pages: async function* () {} };
+const NOTHING: GeoExport = { omitted: 0, stream: async () => 0 };
 
 /** The allies export for these parameters: validated, planned, and the count of those without a position read. */
 export async function prepareAllyExport(ctx: Context, q: Query, base: string): Promise<GeoExport> {
@@ -264,9 +278,9 @@ export async function prepareAllyExport(ctx: Context, q: Query, base: string): P
     if (plan.empty) return NOTHING;
     // Counting has no order; a page in name order with nothing selective reads the name index in order.
     const pageShape: AllyShape = { start: plan.start === 'all' ? 'name-index' : plan.start, residuals: plan.residuals };
-    const pages = keysetPages(ctx, allyFeaturePage(pageShape), plan.params);
+    const stream = keysetStream(ctx, allyFeaturePage(pageShape), plan.params, featureJson((item, id) => allyFeature(item, id, base), bbox));
     const omitted = await count(ctx, allyUnpositionedCount(plan), plan.params);
-    return { omitted, pages: () => features(pages(), (item, id) => allyFeature(item, id, base), bbox) };
+    return { omitted, stream };
   } catch (err) {
     throw asParameterError(err);
   }
@@ -279,9 +293,9 @@ export async function prepareChantierExport(ctx: Context, q: Query, base: string
     const plan = await planChantierCriteria(ctx, chantierCriteria(filter));
     if (plan.empty) return NOTHING;
     const pageShape: ChantierShape = { start: plan.start === 'all' ? 'title-index' : plan.start, residuals: plan.residuals };
-    const pages = keysetPages(ctx, chantierFeaturePage(pageShape), plan.params);
+    const stream = keysetStream(ctx, chantierFeaturePage(pageShape), plan.params, featureJson((item, id) => chantierFeature(item, id, base), bbox));
     const omitted = await count(ctx, chantierUnpositionedCount(plan), plan.params);
-    return { omitted, pages: () => features(pages(), (item, id) => chantierFeature(item, id, base), bbox) };
+    return { omitted, stream };
   } catch (err) {
     throw asParameterError(err);
   }

@@ -82,22 +82,23 @@ export async function importBundle(db: Database, bundle: Bundle, charterSlug: st
     await run(type);
     if (type === 'allies') await run('affiliations');
   }
-  if (!opts.dryRun) await refreshDegrees(db);
+  if (!opts.dryRun) await refreshDerived(db);
   return summary;
 }
 
-const refreshDegreesQuery = cypherQuery('bundle/refresh-degrees');
+const refreshDerivedQuery = cypherQuery('bundle/refresh-derived');
 
 /**
- * The stored degrees of every ally (`degreeAll`, `degreePublic`: cypher/migrations/V0007), brought
- * up to date after an import, the one write path (a relationship, or a person's `public`, changes
- * its neighbours' degrees), in batches of 5,000 allies, each its own write transaction; only the
- * changed ones are written, so a second import of the same bundle writes nothing.
+ * The derived properties of every ally — its stored degrees (`degreeAll`, `degreePublic`:
+ * cypher/migrations/V0007) and `unpositioned` (no position for a map: V0010) — brought up to date
+ * after an import, the one write path (a relationship, a person's `public`, an ally's location or a
+ * territory's centre changes them), in batches of 5,000 allies, each its own write transaction; only
+ * the changed ones are written, so a second import of the same bundle writes nothing.
  */
-export async function refreshDegrees(db: Database, batch = 5000): Promise<void> {
+export async function refreshDerived(db: Database, batch = 5000): Promise<void> {
   let afterId = '';
   for (;;) {
-    const [row] = await db.write<{ last: string | null; read: number }>(refreshDegreesQuery, { afterId, limit: neo4j.int(batch) });
+    const [row] = await db.write<{ last: string | null; read: number }>(refreshDerivedQuery, { afterId, limit: neo4j.int(batch) });
     if (!row || row.read < batch || row.last === null) return;
     afterId = row.last;
   }

@@ -1,9 +1,0 @@
-// The stored degrees of a batch of allies (in id order from $afterId, $limit of them), written only
-// where they changed (see cypher/migrations/V0007__ally_degree.cypher). Returns the last id read.
-MATCH (a:Ally)
-WHERE a.id > $afterId
-WITH a ORDER BY a.id LIMIT $limit
-WITH a, COUNT { (a)--() } AS degreeAll, COUNT { (a)--(m) WHERE NOT m:Person OR m.public = true } AS degreePublic
-FOREACH (_ IN CASE WHEN a.degreeAll IS NULL OR a.degreeAll <> degreeAll OR a.degreePublic IS NULL OR a.degreePublic <> degreePublic THEN [1] ELSE [] END |
-  SET a.degreeAll = degreeAll, a.degreePublic = degreePublic)
-RETURN max(a.id) AS last, count(a) AS read
