@@ -128,8 +128,8 @@ export async function buildNeighbourhood(ctx: Context, globalId: string, depth: 
 }
 
 async function collaborationEdges(ctx: Context, eids: string[]): Promise<RawEdge[]> {
-  const rows = await ctx.db.read<{ s: string; t: string; weight: number }>(edgesCollaborationAmong, { eids, ...privacyParams(ctx) });
-  return rows.map((r) => ({ s: r.s, t: r.t, type: COLLABORATES_WITH, weight: r.weight }));
+  const rows = await ctx.db.read<{ s: string; targets: [string, number][] }>(edgesCollaborationAmong, { eids, ...privacyParams(ctx) });
+  return rows.flatMap((r) => r.targets.map(([t, weight]) => ({ s: r.s, t, type: COLLABORATES_WITH, weight })));
 }
 
 interface Described {
