@@ -14,7 +14,7 @@ import { benchStore, BenchStore } from './store-cache';
 
 /**
  * npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only card,page-1]
- *                  [--allow-differences]
+ *                  [--allow-differences] [--cold]
  *
  * The side-by-side benchmark (DESIGN §10, issue #10 item 10). One embedded Neo4j on the store of the
  * scale (S 1,000 allies, M 10,000, L 100,000; generated and imported once per scale and seed, cached:
@@ -95,7 +95,7 @@ async function spawnServer(
 
 const freeEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR });
 
-async function startArchipel(neo4j: EmbeddedNeo4j): Promise<Server & { warmUpMs?: number }> {
+async function startArchipel(neo4j: EmbeddedNeo4j, warmUp = true): Promise<Server & { warmUpMs?: number }> {
   const port = await freePort();
   const requestLines = new Map<string, RequestLine>();
   let warmUpMs: number | undefined;
@@ -103,10 +103,10 @@ async function startArchipel(neo4j: EmbeddedNeo4j): Promise<Server & { warmUpMs?
   const env = { ...freeEnv(), NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: '', NEO4J_DATABASE: 'neo4j', HOST: '127.0.0.1', PORT: String(port),
     // No rate limit: autocannon sends hundreds of requests a minute from one address (off by default
     // outside production; said explicitly, as the library and the floor have none).
-    ARCHIPEL_DEMO_DATA: 'false', LOG_LEVEL: 'info', ARCHIPEL_RATE_LIMIT_PER_MIN: '0' };
+    ARCHIPEL_DEMO_DATA: 'false', LOG_LEVEL: 'info', ARCHIPEL_RATE_LIMIT_PER_MIN: '0', ARCHIPEL_WARM_UP: String(warmUp) };
   const started = Date.now();
   const { child, stop } = await spawnServer('archipel', [fromRoot('dist', 'src', 'main.js')], env, (line) => {
-    if (!line.includes('query plans warmed up')) return false;
+    if (!line.includes(warmUp ? 'query plans warmed up' : 'Archipel is listening')) return false;
     warmUpMs = Date.now() - started;
     return true;
   }, (line) => {
@@ -131,10 +131,10 @@ async function startArchipel(neo4j: EmbeddedNeo4j): Promise<Server & { warmUpMs?
  * On a loaded machine, a Neo4j just started may plan Archipel's start-up queries (migrations) slower
  * than its 5 s transaction timeout, and Archipel then stops: try again (the plans are cached by then).
  */
-async function startArchipelRetrying(neo4j: EmbeddedNeo4j): Promise<Server & { warmUpMs?: number }> {
+async function startArchipelRetrying(neo4j: EmbeddedNeo4j, warmUp = true): Promise<Server & { warmUpMs?: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startArchipel(neo4j);
+      return await startArchipel(neo4j, warmUp);
     } catch (err) {
       if (attempt === 3) throw err;
       log(`Archipel did not start (attempt ${attempt}): ${(err as Error).message.split('\n')[0].slice(0, 300)}; starting it again`);
@@ -357,7 +357,59 @@ function markdown(r: Results): string {
   return `${out.join('\n')}\n`;
 }
 
-const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only name,name] [--allow-differences]';
+const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only name,name] [--allow-differences] [--cold]';
+
+/**
+ * --cold (issue #10: "with ARCHIPEL_WARM_UP=false, the first request of each operation after a start
+ * answers within 1 s"): a freshly started Neo4j (its plan cache empty) and Archipel with warm-up off,
+ * then each operation asked once, one after the other, and timed from the client (the library and the
+ * floor are not started). An operation's own preparation (page 2 reads page 1 for its cursor) runs
+ * just before it, untimed. Results: bench/results/<scale>-<date>-cold.md.
+ */
+async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[], scale: string, code: string): Promise<number> {
+  log('starting Archipel (node dist/src/main.js) with ARCHIPEL_WARM_UP=false');
+  const archipel = await startArchipelRetrying(neo4j, false);
+  servers.push(archipel);
+  const gqlArchipel = async (query: string, variables?: Data): Promise<Data> => ask(archipel, { ...ops[0], archipel: { query, variables } }, variables, 'bench-prepare');
+  const load = uptime();
+  const rows: { op: Operation; ms: number; error?: string }[] = [];
+  for (const op of ops) {
+    const variables = op.archipel.prepare ? await op.archipel.prepare(gqlArchipel) : op.archipel.variables;
+    const started = performance.now();
+    let error: string | undefined;
+    try {
+      await ask(archipel, op, variables, `bench-cold-${op.name}`);
+    } catch (err) {
+      error = (err as Error).message.slice(0, 200);
+    }
+    const ms = performance.now() - started;
+    rows.push({ op, ms, error });
+    log(`  cold ${op.name}: ${ms.toFixed(0)} ms${error ? ` (${error})` : ''}`);
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const md = [
+    `# First request of each operation after a start, warm-up off: scale ${scale}, ${date}`,
+    '',
+    `Code: ${code}. Machine: ${(({ cores, cpu, memoryGiB, node, java, neo4j: db }) => `${cores} cores (${cpu}), ${memoryGiB} GiB; Node ${node}; ${java}; Neo4j ${db}`)(machine() as { cores: number; cpu: string; memoryGiB: number; node: string; java: string; neo4j: string })}.`,
+    `Load before: \`${load.text}\`; after: \`${uptime().text}\`.`,
+    '',
+    'A freshly started embedded Neo4j (empty plan cache) and Archipel with `ARCHIPEL_WARM_UP=false`; each operation asked once, in this order; the time is the client\'s, request to answer. Issue #10\'s target: each within 1 s.',
+    '',
+    '| operation | ms | within 1 s | error |',
+    '|---|---:|---|---|',
+    ...rows.map((r) => `| ${r.op.title} | ${r.ms.toFixed(0)} | ${r.ms <= 1000 && !r.error ? 'yes' : 'no'} | ${r.error ?? ''} |`),
+    '',
+    `${rows.filter((r) => r.ms <= 1000 && !r.error).length} of ${rows.length} within 1 s.`,
+    '',
+  ].join('\n');
+  const dir = fromRoot('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${scale}-${date}-cold.md`);
+  writeFileSync(file, md);
+  process.stdout.write(md);
+  log(`results: ${path.relative(projectRoot, file)}`);
+  return rows.some((r) => r.error) ? 1 : 0;
+}
 
 async function main(): Promise<number> {
   let values;
@@ -370,6 +422,7 @@ async function main(): Promise<number> {
         connections: { type: 'string', default: '1,16' },
         only: { type: 'string' },
         'allow-differences': { type: 'boolean', default: false },
+        cold: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -417,6 +470,7 @@ async function main(): Promise<number> {
       for (const w of network.why) { why.push(w); log(`reference: ${w}`); }
     }
     ops = operations(references).filter((o) => !wanted || wanted.has(o.name));
+    if (values.cold) return await coldRun(neo4j, ops, servers, scale, code);
     log('starting Archipel (node dist/src/main.js) and waiting for its warm-up, the library server and the floor server');
     const [archipel, library, floor] = await Promise.all([startArchipelRetrying(neo4j), startLibrary(neo4j), startFloor(neo4j)]);
     servers.push(archipel, library, floor);
