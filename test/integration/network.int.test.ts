@@ -235,6 +235,19 @@ describe('network', () => {
       expect(types).toMatchObject({ 'Chantier Alpha Un': 'Chantier', 'Énergie': 'Theme', 'Loos-en-Gohelle': 'Territory', 'Communauté apprenante': 'CharterObjective', 'Communauté du pont': 'LearningCommunity', 'Dahlia Réseau': 'Ally' });
     });
 
+    it('maxEdges returns the heaviest edges and says how many there are; degrees and communities count them all', async () => {
+      const q = (extra: string) => `{ network(filter: { themes: ["energie", "alimentation"] }, projection: COLLABORATION${extra}) { edgesTruncated totalEdges nodes { id degree community } edges { source target weight } } }`;
+      const full = (await ok(q(''))).network;
+      expect(full).toMatchObject({ edgesTruncated: false, totalEdges: 10 });
+      const two = (await ok(q(', maxEdges: 2'))).network;
+      expect(two).toMatchObject({ edgesTruncated: true, totalEdges: 10 });
+      expect(two.edges).toHaveLength(2);
+      // the two heaviest of the full network (weight desc)
+      const weights = full.edges.map((e: Data) => e.weight).sort((x: number, y: number) => y - x);
+      expect(two.edges.map((e: Data) => e.weight)).toEqual(weights.slice(0, 2));
+      expect(two.nodes).toEqual(full.nodes);
+    });
+
     it('filters by territory (within), objective and kinds', async () => {
       const ter = (await ok('{ network(filter: { territory: "region:32" }, projection: COLLABORATION) { nodes { attributes } } }')).network;
       expect(ter.nodes.map((x: Data) => x.attributes.slug).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'paul']);
@@ -255,6 +268,8 @@ describe('network', () => {
 
     it.each([
       ['{ network(maxNodes: 5000) { totalNodes } }', 'maxNodes', /maxNodes: must be between 1 and 2000 \(got 5000\)/],
+      ['{ network(maxEdges: 50001) { totalNodes } }', 'maxEdges', /maxEdges: must be between 1 and 50000 \(got 50001\)/],
+      ['{ neighbourhood(id: "QWxseTp4", maxEdges: 0) { totalNodes } }', 'maxEdges', /maxEdges: must be between 1 and 50000 \(got 0\)/],
       ['{ neighbourhood(id: "QWxseTp4", depth: 4) { totalNodes } }', 'depth', /depth: must be between 1 and 3 \(got 4\)/],
       ['{ network(filter: { territory: "32" }) { totalNodes } }', 'filter.territory', /filter\.territory: .*region:32.*departement:32/],
     ])('%s is BAD_USER_INPUT naming the argument and the limit, before any Cypher', async (query, argument, message) => {

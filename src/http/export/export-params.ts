@@ -40,6 +40,7 @@ const PARAMETER_OF: Record<string, string> = {
   'filter.signedAfter': 'signedAfter',
   'filter.signedBefore': 'signedBefore',
   maxNodes: 'maxNodes',
+  maxEdges: 'maxEdges',
   within: 'within',
   level: 'level',
 };
@@ -197,11 +198,11 @@ function networkFilter(q: Query): NetworkFilter {
   return dropUndefined(filter);
 }
 
-export const NETWORK_PARAMETERS = [...NETWORK_FILTER_PARAMETERS, 'projection', 'maxNodes', 'colorBy'] as const;
+export const NETWORK_PARAMETERS = [...NETWORK_FILTER_PARAMETERS, 'projection', 'maxNodes', 'maxEdges', 'colorBy'] as const;
 export type ColorBy = 'type' | 'community';
 
-/** The network exports' parameters: the `network` query's filter, projection and maxNodes, and how to colour. */
-export function networkExportParams(q: Query): { filter: NetworkFilter; projection: NetworkProjection; maxNodes: number | undefined; colorBy: ColorBy } {
+/** The network exports' parameters: the `network` query's filter, projection, maxNodes and maxEdges, and how to colour. */
+export function networkExportParams(q: Query): { filter: NetworkFilter; projection: NetworkProjection; maxNodes: number | undefined; maxEdges: number | undefined; colorBy: ColorBy } {
   onlyKnown(q, NETWORK_PARAMETERS);
   const projection = single(q, 'projection');
   const colorBy = single(q, 'colorBy');
@@ -209,6 +210,7 @@ export function networkExportParams(q: Query): { filter: NetworkFilter; projecti
     filter: networkFilter(q),
     projection: projection === undefined ? NetworkProjection.BIPARTITE : enumValue('projection', projection, Object.values(NetworkProjection)),
     maxNodes: integer(q, 'maxNodes'),
+    maxEdges: integer(q, 'maxEdges'),
     colorBy: colorBy === undefined ? 'type' : enumValue('colorBy', colorBy, ['type', 'community'] as const),
   };
 }

@@ -228,8 +228,8 @@ export function exportRouter(deps: ExportDeps): Router {
     const p = networkExportParams(req.query as Query);
     let graph;
     try {
-      const { f, maxNodes } = networkArguments(p.filter, p.maxNodes);
-      const net = await buildNetwork(ctx, f, maxNodes, p.projection, false);
+      const { f, maxNodes, maxEdges } = networkArguments(p.filter, p.maxNodes, p.maxEdges);
+      const net = await buildNetwork(ctx, f, maxNodes, p.projection, false, maxEdges);
       graph = networkGraph(net, p.colorBy, p.projection === NetworkProjection.COLLABORATION);
     } catch (err) {
       throw asParameterError(err);

@@ -41,4 +41,16 @@ describe('analyse', () => {
     const r = analyse([], [e('h', 'x1'), e('h', 'x2'), e('h', 'x3'), e('p', 'q')], 2, ['q']);
     expect(r.nodes.map((n) => n.key).sort()).toEqual(['h', 'q']);
   });
+
+  it('maxEdges keeps the heaviest edges (then by key); degrees and communities use them all', () => {
+    const r = analyse([], [e('a', 'b', 1), e('a', 'c', 3), e('b', 'c', 2), e('c', 'd', 2)], 10, [], false, 2);
+    expect(r.totalEdges).toBe(4);
+    expect(r.edgesTruncated).toBe(true);
+    // weight 3 first, then the two of weight 2 by source: b–c before c–d; a–b (1) is dropped
+    expect(r.edges).toEqual([e('a', 'c', 3), e('b', 'c', 2)]);
+    expect(Object.fromEntries(r.nodes.map((n) => [n.key, n.degree]))).toEqual({ a: 2, b: 2, c: 3, d: 1 });
+    const all = analyse([], [e('a', 'b', 1), e('a', 'c', 3), e('b', 'c', 2), e('c', 'd', 2)], 10, [], false, 4);
+    expect(all).toMatchObject({ totalEdges: 4, edgesTruncated: false });
+    expect(all.edges).toHaveLength(4);
+  });
 });

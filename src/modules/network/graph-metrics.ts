@@ -17,9 +17,13 @@ export interface RawEdge {
 export interface Analysed {
   /** Kept nodes, most connected first (then by key). */
   nodes: { key: string; degree: number; community: number; betweenness: number }[];
+  /** The edges between kept nodes, at most maxEdges of them: the heaviest (then by source, target, type). */
   edges: RawEdge[];
   totalNodes: number;
   truncated: boolean;
+  /** The edges between kept nodes before maxEdges. */
+  totalEdges: number;
+  edgesTruncated: boolean;
   /** Communities by size (desc), then by their most connected member's key; `id` is the index. */
   communities: { id: number; size: number; hub: string }[];
 }
@@ -43,9 +47,12 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Keeps at most `maxNodes` nodes — `pinned` first (a neighbourhood's centre), then the most
  * connected in the whole collected subgraph (degree = number of distinct neighbours, ties by key) —
- * and the edges between kept nodes; then computes degree, community and (when asked) betweenness on what is kept.
+ * and the edges between kept nodes; then computes degree, community and (when asked) betweenness on
+ * what is kept, with all those edges; then returns at most `maxEdges` of the edges, the heaviest (a
+ * dense theme's 2,000 allies can share 150,000 pairs: more than a network view can draw, or a
+ * request may return).
  */
-export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: number, pinned: string[] = [], withBetweenness = true): Analysed {
+export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: number, pinned: string[] = [], withBetweenness = true, maxEdges = Number.MAX_SAFE_INTEGER): Analysed {
   const all = new Set(nodeKeys);
   for (const e of edges) {
     all.add(e.s);
@@ -95,13 +102,19 @@ export function analyse(nodeKeys: Iterable<string>, edges: RawEdge[], maxNodes: 
   const communityOf = new Map<string, number>();
   groups.forEach((grp, i) => grp.list.forEach((k) => communityOf.set(k, i)));
 
+  const returnedEdges =
+    keptEdges.length <= maxEdges
+      ? keptEdges
+      : [...keptEdges].sort((x, y) => y.weight - x.weight || byKey(x.s, y.s) || byKey(x.t, y.t) || byKey(x.type, y.type)).slice(0, maxEdges);
   return {
     nodes: [...kept]
       .sort((a, b) => degree(b) - degree(a) || byKey(a, b))
       .map((key) => ({ key, degree: degree(key), community: communityOf.get(key)!, betweenness: betweenness[key] ?? 0 })),
-    edges: keptEdges,
+    edges: returnedEdges,
     totalNodes: all.size,
     truncated: all.size > kept.size,
+    totalEdges: keptEdges.length,
+    edgesTruncated: keptEdges.length > maxEdges,
     communities: groups.map((grp, i) => ({ id: i, size: grp.list.length, hub: grp.hub })),
   };
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../common/selection';
 import type { Context } from '../../context';
 import { CollaborationPath, Network, NetworkFilter, NetworkProjection } from './network.types';
-import { buildNeighbourhood, buildNetwork, DEFAULT_NETWORK_NODES, depthArgument, MAX_DEPTH, MAX_NETWORK_NODES, maxNodesArgument, networkArguments } from './network.service';
+import { buildNeighbourhood, buildNetwork, DEFAULT_NETWORK_EDGES, DEFAULT_NETWORK_NODES, depthArgument, MAX_DEPTH, MAX_NETWORK_EDGES, MAX_NETWORK_NODES, maxEdgesArgument, maxNodesArgument, networkArguments } from './network.service';
 import { collaborationPath, MAX_HOPS, maxHopsArgument } from './network.repository';
 
 /** The root fields of who works with whom: paths (and, below, networks). */
@@ -24,17 +24,18 @@ export class NetworkResolver {
   }
 
   @Query(() => Network, {
-    description: `The network of the allies a filter selects, for a network view: de-duplicated nodes and edges, each node with its degree, Louvain community and betweenness computed on the returned subgraph. At most maxNodes nodes: when there are more, the most connected are kept and \`truncated\` says so.`,
+    description: `The network of the allies a filter selects, for a network view: de-duplicated nodes and edges, each node with its degree, Louvain community and betweenness computed on the returned subgraph. At most maxNodes nodes: when there are more, the most connected are kept and \`truncated\` says so; at most maxEdges edges, the heaviest (\`edgesTruncated\`).`,
   })
   network(
     @Arg('filter', () => NetworkFilter, { nullable: true, description: 'Which allies (default: all).' }) filter: NetworkFilter | undefined,
     @Arg('maxNodes', () => Int, { nullable: true, description: `At most this many nodes, 1–${MAX_NETWORK_NODES} (default ${DEFAULT_NETWORK_NODES}).` }) maxNodes: number | undefined,
     @Arg('projection', () => NetworkProjection, { nullable: true, description: 'BIPARTITE (default) or COLLABORATION.' }) projection: NetworkProjection | undefined,
+    @Arg('maxEdges', () => Int, { nullable: true, description: `At most this many edges, the heaviest, 1–${MAX_NETWORK_EDGES} (default ${DEFAULT_NETWORK_EDGES}).` }) maxEdges: number | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Network> {
-    const args = networkArguments(filter, maxNodes);
-    return buildNetwork(ctx, args.f, args.maxNodes, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']));
+    const args = networkArguments(filter, maxNodes, maxEdges);
+    return buildNetwork(ctx, args.f, args.maxNodes, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']), args.maxEdges);
   }
 
   @Query(() => Network, {
@@ -46,11 +47,13 @@ export class NetworkResolver {
     @Arg('depth', () => Int, { nullable: true, description: `Steps from the centre, 1–${MAX_DEPTH} (default 1).` }) depth: number | undefined,
     @Arg('maxNodes', () => Int, { nullable: true, description: `At most this many nodes, 1–${MAX_NETWORK_NODES} (default ${DEFAULT_NETWORK_NODES}).` }) maxNodes: number | undefined,
     @Arg('projection', () => NetworkProjection, { nullable: true, description: 'BIPARTITE (default) or COLLABORATION.' }) projection: NetworkProjection | undefined,
+    @Arg('maxEdges', () => Int, { nullable: true, description: `At most this many edges, the heaviest, 1–${MAX_NETWORK_EDGES} (default ${DEFAULT_NETWORK_EDGES}).` }) maxEdges: number | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Network | null> {
     const d = depthArgument(depth);
     const n = maxNodesArgument(maxNodes);
-    return buildNeighbourhood(ctx, id, d, n, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']));
+    const m = maxEdgesArgument(maxEdges);
+    return buildNeighbourhood(ctx, id, d, n, projection ?? NetworkProjection.BIPARTITE, selects(info, ['nodes', 'betweenness']), m);
   }
 }

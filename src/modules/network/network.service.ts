@@ -12,6 +12,9 @@ import { NetworkProjection } from './network.types';
 
 export const MAX_NETWORK_NODES = 2000;
 export const DEFAULT_NETWORK_NODES = 500;
+/** Edges a network returns at most (the heaviest): its `maxEdges` argument's bound and default. */
+export const MAX_NETWORK_EDGES = 50_000;
+export const DEFAULT_NETWORK_EDGES = 10_000;
 export const MAX_DEPTH = 3;
 /**
  * When a filter matches more allies than this many times maxNodes, only that many (those with the
@@ -42,6 +45,15 @@ export function maxNodesArgument(n: number | undefined): number {
   const v = n ?? DEFAULT_NETWORK_NODES;
   if (!Number.isInteger(v) || v < 1 || v > MAX_NETWORK_NODES) {
     throw new BadUserInputError(`maxNodes: must be between 1 and ${MAX_NETWORK_NODES} (got ${v}); narrow the filter to see a part of the network in full`, 'maxNodes');
+  }
+  return v;
+}
+
+/** maxEdges as given, checked before any Cypher runs. */
+export function maxEdgesArgument(n: number | undefined): number {
+  const v = n ?? DEFAULT_NETWORK_EDGES;
+  if (!Number.isInteger(v) || v < 1 || v > MAX_NETWORK_EDGES) {
+    throw new BadUserInputError(`maxEdges: must be between 1 and ${MAX_NETWORK_EDGES} (got ${v}); the heaviest edges are returned, \`totalEdges\` says how many there are`, 'maxEdges');
   }
   return v;
 }
@@ -77,24 +89,24 @@ export async function selectNetworkAllies(ctx: Context, f: NetworkFilterParams, 
 }
 
 /** The arguments of `network`, validated before any Cypher runs. */
-export function networkArguments(filter: NetworkFilter | undefined, maxNodes: number | undefined) {
-  return { f: networkFilterParams(filter), maxNodes: maxNodesArgument(maxNodes) };
+export function networkArguments(filter: NetworkFilter | undefined, maxNodes: number | undefined, maxEdges?: number) {
+  return { f: networkFilterParams(filter), maxNodes: maxNodesArgument(maxNodes), maxEdges: maxEdgesArgument(maxEdges) };
 }
 
 /** A network of the allies a filter selects, in the given projection, with its analytics. */
-export async function buildNetwork(ctx: Context, f: NetworkFilterParams, maxNodes: number, projection: NetworkProjection, betweenness = true): Promise<Network> {
+export async function buildNetwork(ctx: Context, f: NetworkFilterParams, maxNodes: number, projection: NetworkProjection, betweenness = true, maxEdges = DEFAULT_NETWORK_EDGES): Promise<Network> {
   const { total, allies } = await selectNetworkAllies(ctx, f, READ_FACTOR * maxNodes);
-  if (!allies.length) return finish(ctx, [], [], maxNodes, [], 0, betweenness);
+  if (!allies.length) return finish(ctx, [], [], maxNodes, [], 0, betweenness, maxEdges);
   if (projection === NetworkProjection.COLLABORATION) {
     const edges = await collaborationEdges(ctx, allies);
-    return finish(ctx, allies, edges, maxNodes, [], total - allies.length, betweenness);
+    return finish(ctx, allies, edges, maxNodes, [], total - allies.length, betweenness, maxEdges);
   }
   const rows = await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteFromAllies, { eids: allies, ...privacyParams(ctx) });
-  return finish(ctx, allies, rows.map((r) => ({ ...r, weight: 1 })), maxNodes, [], total - allies.length, betweenness);
+  return finish(ctx, allies, rows.map((r) => ({ ...r, weight: 1 })), maxNodes, [], total - allies.length, betweenness, maxEdges);
 }
 
 /** The nodes around one node, up to `depth` steps, in the given projection; null when it is not visible. */
-export async function buildNeighbourhood(ctx: Context, globalId: string, depth: number, maxNodes: number, projection: NetworkProjection, betweenness = true): Promise<Network | null> {
+export async function buildNeighbourhood(ctx: Context, globalId: string, depth: number, maxNodes: number, projection: NetworkProjection, betweenness = true, maxEdges = DEFAULT_NETWORK_EDGES): Promise<Network | null> {
   const parsed = fromGlobalId(globalId);
   if (!parsed) throw new BadUserInputError(`id: "${globalId}" is not a global id; use an id returned by the API`, 'id');
   const centre = await nodeById(ctx).load(parsed.id);
@@ -124,7 +136,7 @@ export async function buildNeighbourhood(ctx: Context, globalId: string, depth: 
   const edges = collaboration
     ? await collaborationEdges(ctx, eids)
     : (await ctx.db.read<{ s: string; t: string; type: string }>(edgesBipartiteAmong, { eids, ...privacyParams(ctx) })).map((r) => ({ ...r, weight: 1 }));
-  return finish(ctx, eids, edges, maxNodes, [centre._eid], 0, betweenness);
+  return finish(ctx, eids, edges, maxNodes, [centre._eid], 0, betweenness, maxEdges);
 }
 
 async function collaborationEdges(ctx: Context, eids: string[]): Promise<RawEdge[]> {
@@ -140,8 +152,8 @@ interface Described {
 }
 
 /** Truncates and analyses, then describes the kept nodes (one more round trip) with global ids. */
-async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes: number, pinned: string[], unread: number, betweenness: boolean): Promise<Network> {
-  const a = analyse(nodes, edges, maxNodes, pinned, betweenness);
+async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes: number, pinned: string[], unread: number, betweenness: boolean, maxEdges: number): Promise<Network> {
+  const a = analyse(nodes, edges, maxNodes, pinned, betweenness, maxEdges);
   const rows = a.nodes.length ? await ctx.db.read<Described>(describeNodes, { eids: a.nodes.map((n) => n.key) }) : [];
   const byEid = new Map(rows.map((r) => [r.eid, r]));
   const globalOf = new Map<string, string>();
@@ -169,6 +181,8 @@ async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes:
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     truncated: a.truncated || unread > 0,
     totalNodes: a.totalNodes + unread,
+    edgesTruncated: a.edgesTruncated,
+    totalEdges: a.totalEdges,
     communities: a.communities.map((c) => ({ id: c.id, size: c.size, label: labelOf.get(c.hub)! })),
   };
 }

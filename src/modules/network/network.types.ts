@@ -140,7 +140,7 @@ export class Network {
   @Field(() => [NetworkNode], { description: 'The nodes, most connected first.' })
   nodes!: NetworkNode[];
 
-  @Field(() => [NetworkEdge], { description: 'The edges between returned nodes.' })
+  @Field(() => [NetworkEdge], { description: 'The edges between returned nodes, at most maxEdges of them: the heaviest when there are more (`edgesTruncated`).' })
   edges!: NetworkEdge[];
 
   @Field({ description: 'True when there were more than maxNodes nodes: the most connected were kept.' })
@@ -148,6 +148,12 @@ export class Network {
 
   @Field(() => Int, { description: 'Number of nodes before truncation.' })
   totalNodes!: number;
+
+  @Field({ description: 'True when the returned nodes share more than maxEdges edges: the heaviest were kept (degrees and communities count them all).' })
+  edgesTruncated!: boolean;
+
+  @Field(() => Int, { description: 'Number of edges between the returned nodes, before maxEdges.' })
+  totalEdges!: number;
 
   @Field(() => [NetworkCommunity], { description: 'The communities of the returned nodes, largest first.' })
   communities!: NetworkCommunity[];
