@@ -139,6 +139,8 @@ export function limitsPlugin(schema: () => GraphQLSchema, limits: Limits): Apoll
         async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
           const exceeded = rc.contextValue.budget?.exceeded;
           if (!exceeded || rc.response.body.kind !== 'single') return;
+          // Its fields still waiting are woken (and throw) first, so that what it built is let go.
+          await rc.contextValue.budget.unwound();
           rc.response.body.singleResult = { data: null, errors: [{ message: exceeded.message, extensions: { code: exceeded.code } }] };
         },
       };

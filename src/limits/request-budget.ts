@@ -17,6 +17,8 @@ export class RequestBudget {
   private items = 0;
   private rows = 0;
   private overrun: QueryTooComplexError | null = null;
+  private waitingFields = 0;
+  private unwoundWaiters: (() => void)[] = [];
 
   constructor(
     readonly timeoutMs: number,
@@ -29,6 +31,28 @@ export class RequestBudget {
   /** Milliseconds left (≤ 0 once the budget is spent). */
   remainingMs(): number {
     return this.deadline - this.now();
+  }
+
+  /** One of this request's fields starts waiting for its turn of the loop (src/limits/bounded-schema.ts). */
+  fieldWaits(): void {
+    this.waitingFields += 1;
+  }
+
+  /** One of this request's waiting fields was woken. */
+  fieldWoken(): void {
+    this.waitingFields -= 1;
+    if (this.waitingFields === 0 && this.unwoundWaiters.length) for (const resolve of this.unwoundWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * Resolves once none of this request's fields waits for a turn of the loop. graphql-js settles a
+   * list (and so the whole answer) as soon as one of its items fails, while the other items' fields
+   * still wait: a stopped request answers only once those were woken (each throws at once) and its
+   * answer so far can be collected — the memory is freed before the client hears of the stop.
+   */
+  unwound(): Promise<void> {
+    if (this.waitingFields === 0) return Promise.resolve();
+    return new Promise((resolve) => this.unwoundWaiters.push(resolve));
   }
 
   /** The overrun that stopped this request, if any. */
