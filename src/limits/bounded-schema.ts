@@ -97,6 +97,18 @@ function turn(budget: RequestBudget): Promise<void> {
   });
 }
 
+/**
+ * For work inside a resolver that maps a large batch (a relation page of each of a hundred parents, all
+ * resolved by one DataLoader batch in one run of microtasks): the turn of the loop to wait for first,
+ * when the request is large and the slice is spent; null otherwise (small requests never wait). The
+ * caller checks the budget after the wait.
+ */
+export function turnIfBusy(budget: RequestBudget | undefined): Promise<void> | null {
+  if (!budget || budget.itemCount <= YIELD_AFTER_ITEMS) return null;
+  if (!draining && !sliceSpent()) return null;
+  return turn(budget);
+}
+
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return typeof (v as { then?: unknown } | null)?.then === 'function';
 }

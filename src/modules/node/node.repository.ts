@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
 import { cypherQuery } from '../../db/cypher-registry';
+import { turnIfBusy } from '../../limits/bounded-schema';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { LABELS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
 import { nodeRow, ProjectedNode, Props, relRow } from './projection';
@@ -193,6 +194,12 @@ async function relatedPage(ctx: Context, parent: NodeRow, opts: RelatedPageOptio
     props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: keysetParams(req, false),
   };
   const rows = await relatedAsks(ctx, opts.dir).load(ask);
+  // One batch resolves every parent's page at once: in a large request, each parent maps its rows in its turn.
+  const wait = turnIfBusy(ctx.budget);
+  if (wait) {
+    await wait;
+    ctx.budget?.checkTime();
+  }
   return rows.map((x) => ({ sortKey: x.sortKey, id: x.id, item: { type: opts.types[0], rel: relRow(x.rel, ask.rel), node: nodeRow(x.node, ask.props) } }));
 }
 
