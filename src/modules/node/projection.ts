@@ -112,10 +112,26 @@ export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeL
   const key = `${label}:${path.join('.')}`;
   const known = perField.get(key);
   if (known !== undefined) return known;
-  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const tree = parsedTree(info);
   const props = tree ? propsOfTrees(label, treesAt([tree], path)) : null;
   perField.set(key, props);
   return props;
+}
+
+const trees = new WeakMap<object, Map<unknown, ResolveTree | null>>();
+
+/**
+ * The selection of the field being resolved, parsed once per request and field: its siblings (the same
+ * field of each item of a list) share it, and a large answer resolves it thousands of times.
+ */
+function parsedTree(info: GraphQLResolveInfo): ResolveTree | null {
+  const perRequest = trees.get(info.variableValues) ?? new Map<unknown, ResolveTree | null>();
+  trees.set(info.variableValues, perRequest);
+  const known = perRequest.get(info.fieldNodes[0]);
+  if (known !== undefined) return known;
+  const tree = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+  perRequest.set(info.fieldNodes[0], tree);
+  return tree;
 }
 
 /** What `$props` queries return for a node (see cypher/queries/node/by-keys.cypher). */
@@ -143,7 +159,7 @@ export function nodeRow(raw: ProjectedNode, props: Props): NodeRow {
 /** Relationship properties a wrapper type (Contribution, AllyTheme…) reads: `role` always, `since` when selected. */
 export function selectedRelProps(info: GraphQLResolveInfo | undefined, path: readonly string[] = []): readonly string[] {
   if (!info) return ['role', 'since'];
-  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const tree = parsedTree(info);
   if (!tree) return ['role', 'since'];
   return treesAt([tree], [...path, 'since']).length ? ['role', 'since'] : ['role'];
 }
