@@ -68,21 +68,14 @@ export class Database {
    * it makes of a row (an export writes its JSON out) lets records and rows die young instead of
    * holding a page of them (V8 promotes what outlives two scavenges). `onRow` runs inside the
    * transaction function: when the driver retries the transaction, rows come again (the caller skips
-   * those it has seen). Resolves to the number of rows read by the last attempt.
+   * those it has seen).
    */
-  async readEach<Row>(query: CypherQuery, params: Params, onRow: (row: Row) => void): Promise<number> {
-    let n = 0;
-    const each = (row: Row) => {
-      n += 1;
-      onRow(row);
-    };
+  async readEach<Row>(query: CypherQuery, params: Params, onRow: (row: Row) => void): Promise<void> {
     const budget = this.budget;
     await this.readTx(async (tx) => {
-      n = 0;
-      if (budget) await runWithin(tx, query, params, budget, each);
-      else for await (const record of tx.run(query.text, params)) each(toPlain(record.toObject()) as Row);
+      if (budget) await runWithin(tx, query, params, budget, onRow);
+      else for await (const record of tx.run(query.text, params)) onRow(toPlain(record.toObject()) as Row);
     });
-    return n;
   }
 
   write<P extends object, R>(query: CypherQuery<P, R>, ...params: ParamsArg<P>): Promise<R[]>;

@@ -134,8 +134,8 @@ function bound(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldRes
     if (!budget) return resolve(source, args, ctx, info);
     if (budget.exceeded) throw budget.exceeded;
     // Behind the fields already waiting, or once the slice is spent: wait for a turn, then run.
-    if (budget.itemCount > YIELD_AFTER_ITEMS && (draining || sliceSpent())) return turn(budget).then(() => run(source, args, ctx, info));
-    return run(source, args, ctx, info);
+    const wait = turnIfBusy(budget);
+    return wait ? wait.then(() => run(source, args, ctx, info)) : run(source, args, ctx, info);
   };
 }
 

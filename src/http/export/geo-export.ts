@@ -177,7 +177,9 @@ function keysetStream(ctx: Context, query: CypherQuery, c: unknown, toJson: (row
         last = { key: r.sortKey, id: r.id };
         const json = toJson(r);
         if (json === null) omitted += 1;
-        else if (json !== undefined) (sink ?? ((j: string) => early.push(j)))(json);
+        else if (json === undefined) return;
+        else if (sink) sink(json);
+        else early.push(json);
       },
     );
     return { rows: seen.size, last };

@@ -97,7 +97,36 @@ export function propsOfTrees(label: NodeLabel, trees: readonly ResolveTree[]): P
   return [...props].sort();
 }
 
-const cache = new WeakMap<object, Map<unknown, Map<string, Props>>>();
+/** What is known of one field of one request: its parsed selection (once asked) and the props read from it. */
+interface FieldEntry {
+  tree?: ResolveTree | null;
+  props: Map<string, Props>;
+}
+
+const cache = new WeakMap<object, Map<unknown, FieldEntry>>();
+
+/**
+ * The cache entry of the field being resolved, per request (its variables object) and field node: its
+ * siblings (the same field of each item of a list) share it, and a large answer resolves it thousands
+ * of times.
+ */
+function fieldEntry(info: GraphQLResolveInfo): FieldEntry {
+  const perRequest = cache.get(info.variableValues) ?? new Map<unknown, FieldEntry>();
+  cache.set(info.variableValues, perRequest);
+  let entry = perRequest.get(info.fieldNodes[0]);
+  if (!entry) {
+    entry = { props: new Map() };
+    perRequest.set(info.fieldNodes[0], entry);
+  }
+  return entry;
+}
+
+/** The selection of the field being resolved, parsed once per request and field. */
+function parsedTree(info: GraphQLResolveInfo): ResolveTree | null {
+  const entry = fieldEntry(info);
+  if (entry.tree === undefined) entry.tree = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+  return entry.tree;
+}
 
 /**
  * The properties of `label` that the selection of the field being resolved reads at `path` (e.g.
@@ -105,10 +134,7 @@ const cache = new WeakMap<object, Map<unknown, Map<string, Props>>>();
  */
 export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeLabel, path: readonly string[] = []): Props {
   if (!info) return null;
-  const perRequest = cache.get(info.variableValues) ?? new Map<unknown, Map<string, Props>>();
-  cache.set(info.variableValues, perRequest);
-  const perField = perRequest.get(info.fieldNodes[0]) ?? new Map<string, Props>();
-  perRequest.set(info.fieldNodes[0], perField);
+  const perField = fieldEntry(info).props;
   const key = `${label}:${path.join('.')}`;
   const known = perField.get(key);
   if (known !== undefined) return known;
@@ -116,22 +142,6 @@ export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeL
   const props = tree ? propsOfTrees(label, treesAt([tree], path)) : null;
   perField.set(key, props);
   return props;
-}
-
-const trees = new WeakMap<object, Map<unknown, ResolveTree | null>>();
-
-/**
- * The selection of the field being resolved, parsed once per request and field: its siblings (the same
- * field of each item of a list) share it, and a large answer resolves it thousands of times.
- */
-function parsedTree(info: GraphQLResolveInfo): ResolveTree | null {
-  const perRequest = trees.get(info.variableValues) ?? new Map<unknown, ResolveTree | null>();
-  trees.set(info.variableValues, perRequest);
-  const known = perRequest.get(info.fieldNodes[0]);
-  if (known !== undefined) return known;
-  const tree = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
-  perRequest.set(info.fieldNodes[0], tree);
-  return tree;
 }
 
 /** What `$props` queries return for a node (see cypher/queries/node/by-keys.cypher). */
