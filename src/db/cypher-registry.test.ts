@@ -1,4 +1,4 @@
-import { cypherQuery, composedQuery, cypherFragment, cypherFragments, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
+import { cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
 import type { Database } from './database';
 
 /**
@@ -102,5 +102,42 @@ describe('one include mechanism', () => {
       'composed query test/include-missing-section: no Cypher fragment "nope" in cypher/fragments/privacy.cypher',
     );
     expect(() => composedQuery('test/include-missing-file', () => ['// #include nowhere/nothing'])).toThrow('no Cypher fragment "nowhere/nothing"');
+  });
+});
+
+describe('one text per set of conditions present (shapedQuery, // #where)', () => {
+  const themes = cypherFragment('network/ally-filter', 'themes');
+  const territory = cypherFragment('network/ally-filter', 'territory');
+  const kinds = cypherFragment('network/ally-filter', 'kinds');
+
+  it('writes privacy and only the conditions named, joined by AND, for each #where line of the file', () => {
+    const bare = shapedQuery('stats/territory-stats', []);
+    expect(bare.name).toBe('stats/territory-stats/where-none');
+    expect(bare.text).toContain(`WHERE ${visible('a')}\n`);
+    expect(bare.text).toContain('WHERE true');
+    for (const c of [themes, territory, kinds]) expect(bare.text).not.toContain(c);
+    expect(bare.text).not.toMatch(/#where/);
+
+    const some = shapedQuery('stats/territory-stats', ['themes', 'kinds']);
+    expect(some.name).toBe('stats/territory-stats/where-kinds+themes');
+    expect(some.text).toContain(`WHERE ${visible('a')}\n      AND ${kinds}\n      AND ${themes}`);
+    expect(some.text).toContain(`WHERE ${cypherFragment('network/chantier-filter', 'themes')}`);
+    expect(some.text).not.toContain(territory);
+  });
+
+  it('makes one query per shape, whatever the order the conditions are named in', () => {
+    expect(shapedQuery('network/allies-all', ['territory', 'themes'])).toBe(shapedQuery('network/allies-all', ['themes', 'territory']));
+    expect(shapedQuery('network/allies-all', ['themes'])).not.toBe(shapedQuery('network/allies-all', ['territory']));
+  });
+
+  it('binds the file itself with every condition (what the file tests EXPLAIN and the privacy test reads)', () => {
+    const full = cypherQuery('stats/theme-stats').text;
+    for (const c of [themes, territory, kinds, cypherFragment('network/chantier-filter', 'chantier')]) expect(full).toContain(c);
+    expect(full).not.toMatch(/IS NULL OR EXISTS \{ \(a\)/);
+  });
+
+  it('refuses a condition no #where file of the query has, and a file without #where', () => {
+    expect(() => shapedQuery('stats/theme-stats', ['colour'])).toThrow('stats/theme-stats: no condition "colour" in cypher/fragments/network/ally-filter.cypher or cypher/fragments/network/chantier-filter.cypher');
+    expect(() => shapedQuery('charter/find-charter', [])).toThrow('shapedQuery needs a // #where line');
   });
 });

@@ -131,19 +131,63 @@ export function expandMacros(text: string): string {
   return text.replace(/@visible\(([^)]*)\)/g, (_m, v: string) => visible(v.trim()));
 }
 
-export function cypherQuery<P extends object = CypherParams, R = CypherRow>(name: string, sample?: NoInfer<P>): CypherQuery<P, R> {
-  const existing = bound.get(name);
-  if (existing) return existing as CypherQuery<P, R>;
+/** The path and text of cypher/queries/<name>.cypher. */
+function querySource(name: string): [string, string] {
   const file = path.join(queriesDir, `${name}.cypher`);
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return [file, readFileSync(file, 'utf8')];
   } catch {
     throw new Error(`no Cypher file for query "${name}" (expected ${file})`);
   }
-  const query: CypherQuery<P, R> = Object.freeze({ name, text: expandMacros(expandIncludes(text, file).trim()), sample: sample as CypherParams | undefined });
+}
+
+export function cypherQuery<P extends object = CypherParams, R = CypherRow>(name: string, sample?: NoInfer<P>): CypherQuery<P, R> {
+  const existing = bound.get(name);
+  if (existing) return existing as CypherQuery<P, R>;
+  const [file, text] = querySource(name);
+  const query: CypherQuery<P, R> = Object.freeze({ name, text: expandMacros(expandIncludes(expandWhere(text, file, null), file).trim()), sample: sample as CypherParams | undefined });
   bound.set(name, query as CypherQuery);
   return query;
+}
+
+/**
+ * One text per set of conditions present (STYLE 7), from a query file with `// #where <file>` lines:
+ * each becomes `WHERE` and the conditions of cypher/fragments/<file>.cypher joined by AND — its
+ * section `always` if it has one, then the sections named in `present`, in the file's order (`WHERE
+ * true` when none). The file bound as it is (`cypherQuery(name)`) has every condition: that is what
+ * the file tests EXPLAIN and the privacy test reads. A condition absent from a shape is absent from
+ * its text, so Neo4j plans each shape for what it filters (a catch-all `$x IS NULL OR …` guard is
+ * evaluated on every row). Only the shape without conditions carries the warm-up sample.
+ */
+export function shapedQuery<P extends object = CypherParams, R = CypherRow>(name: string, present: readonly string[], sample?: NoInfer<P>): CypherQuery<P, R> {
+  cypherQuery<P, R>(name); // the file with every condition is bound too (file tests, privacy test)
+  const [file, source] = querySource(name);
+  const files = [...source.matchAll(WHERE)].map((m) => m[2]);
+  if (!files.length) throw new Error(`${name}: shapedQuery needs a // #where line in ${file}`);
+  for (const c of present) {
+    if (!files.some((f) => cypherFragments(f).has(c))) throw new Error(`${name}: no condition "${c}" in ${files.map((f) => `cypher/fragments/${f}.cypher`).join(' or ')}`);
+  }
+  const ordered = [...new Set(files.flatMap((f) => [...cypherFragments(f).keys()]))].filter((c) => present.includes(c));
+  const shape = `${name}/where-${ordered.join('+') || 'none'}`;
+  const existing = composed.get(shape);
+  if (existing) return existing as CypherQuery<P, R>;
+  const text = expandMacros(expandIncludes(expandWhere(source, file, new Set(ordered)), file).trim());
+  const query: CypherQuery<P, R> = Object.freeze({ name: shape, text, sample: ordered.length ? undefined : (sample as CypherParams | undefined) });
+  composed.set(shape, query as CypherQuery);
+  return query;
+}
+
+const WHERE = /^([ \t]*)\/\/ #where ([a-z0-9/-]+)[ \t]*$/gm;
+
+/** Writes each `// #where <file>` line (see shapedQuery) with the conditions present, or every one (`null`). */
+function expandWhere(text: string, from: string, present: ReadonlySet<string> | null): string {
+  return text.replace(WHERE, (_line, indent: string, file: string) => {
+    const sections = cypherFragments(file);
+    if (!sections.size) throw new Error(`${from}: cypher/fragments/${file}.cypher has no // @condition sections for #where`);
+    const conditions = [...sections].filter(([c]) => c === 'always' || present === null || present.has(c)).map(([, body]) => body);
+    const lines = `WHERE ${conditions.length ? conditions.join('\n  AND ') : 'true'}`.split('\n');
+    return lines.map((l) => (l ? indent + l : l)).join('\n');
+  });
 }
 
 /**

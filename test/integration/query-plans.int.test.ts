@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { startTestApi, TestApi } from '../helpers/api';
-import { CypherQuery } from '../../src/db/cypher-registry';
+import { CypherQuery, shapedQuery } from '../../src/db/cypher-registry';
 import { ALLY_RESIDUALS, AllyStart } from '../../src/modules/ally/ally.plan';
 import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS, ChantierStart } from '../../src/modules/chantier/chantier.plan';
@@ -95,5 +95,27 @@ describe('query plans of the list shapes', () => {
     expect(ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:Chantier\b/.test(o.details))).toEqual([]);
     if (start === 'title-index' && !q.name.includes('+text')) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
     if (isCount) expect(ops.filter((o) => /Sort|Top/.test(o.op))).toEqual([]);
+  });
+
+  // The network's start sets and the statistics: one shape per set of conditions present (shapedQuery).
+  const F_ALL = { kinds: ['PERSON'], themes: ['t'], chantier: 'c', objective: '1', territory: 'region:32' };
+  const F_NONE = { kinds: null, themes: null, chantier: null, objective: null, territory: null };
+  const networkCases: [string, string, boolean][] = [];
+  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/theme-stats']) {
+    networkCases.push([name, 'bare', false], [name, 'every condition', true]);
+  }
+  const SEMI = /SemiApply/;
+
+  it.each(networkCases)('%s, %s: evaluates exactly the conditions of its shape', async (name, _label, full) => {
+    const q = shapedQuery(name, full ? ['kinds', 'themes', 'chantier', 'objective', 'territory'] : []);
+    const params = { f: full ? F_ALL : F_NONE, cap: neo4j.int(10), level: 'REGION', within: 'country:FR', canSeePrivate: false };
+    const ops = operators((await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, params))).summary.plan as unknown as PlanNode);
+    // The filter's references (filter-references.cypher) are read once (Let…SemiApply, as is `withinExists`); the
+    // conditions are EXISTS subqueries on each ally or chantier row (SemiApply, or SelectOrSemiApply
+    // behind a catch-all `$f.x IS NULL OR` guard): none in a bare shape.
+    const perRow = ops.filter((o) => SEMI.test(o.op) && !o.op.startsWith('Let'));
+    if (full) expect(perRow.length).toBeGreaterThan(0);
+    else expect(perRow).toEqual([]);
+    if (name !== 'network/allies-all') expect(ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:(Ally|Person|Organization)\b/.test(o.details))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import '../../src/schema';
-import { boundQueries, composedQueries, CypherQuery, visible } from '../../src/db/cypher-registry';
+import { boundQueries, composedQueries, CypherQuery, shapedQuery, visible } from '../../src/db/cypher-registry';
 import { ALLY_RESIDUALS } from '../../src/modules/ally/ally.plan';
 import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS } from '../../src/modules/chantier/chantier.plan';
@@ -36,6 +36,12 @@ function everyShape(): CypherQuery[] {
       chantierCountQuery(shape);
       for (const order of CHANTIER_ORDERS) if (start !== 'title-index' || order === 'TITLE') for (const desc of [false, true]) chantierPageQuery(shape, order, desc);
     }
+  }
+  // The network's start sets and the statistics, bare and with every condition.
+  const conditions = ['kinds', 'themes', 'chantier', 'objective', 'territory'];
+  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/theme-stats']) {
+    shapedQuery(name, []);
+    shapedQuery(name, conditions);
   }
   return composedQueries();
 }

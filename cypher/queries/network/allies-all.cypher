@@ -3,7 +3,7 @@
 // #include network/filter-references
 CALL () {
   MATCH (a:Ally)
-  // #include network/ally-filter
+  // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
   ORDER BY degree DESC, a.id
   WITH collect(elementId(a)) AS matched

@@ -6,7 +6,7 @@
 CALL () {
   MATCH (:Chantier {slug: $f.chantier})<-[:CONTRIBUTES_TO]-(a:Ally)
   WITH DISTINCT a
-  // #include network/ally-filter
+  // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
   ORDER BY degree DESC, a.id
   WITH collect(elementId(a)) AS matched

@@ -4,7 +4,7 @@
 CALL () {
   MATCH (:CharterObjective {code: $f.objective})<-[:SERVES]-(:Chantier)<-[:CONTRIBUTES_TO]-(a:Ally)
   WITH DISTINCT a
-  // #include network/ally-filter
+  // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
   ORDER BY degree DESC, a.id
   WITH collect(elementId(a)) AS matched

@@ -5,7 +5,7 @@
 CALL () {
   MATCH (:Territory {ref: $f.territory})<-[:PART_OF*0..]-(:Territory)<-[:BASED_IN|ACTS_IN]-(a:Ally)
   WITH DISTINCT a
-  // #include network/ally-filter
+  // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
   ORDER BY degree DESC, a.id
   WITH collect(elementId(a)) AS matched

@@ -4,7 +4,7 @@
 CALL () {
   MATCH (t:Theme)<-[:WORKS_ON]-(a:Ally) WHERE t.slug IN $f.themes
   WITH DISTINCT a
-  // #include network/ally-filter
+  // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
   ORDER BY degree DESC, a.id
   WITH collect(elementId(a)) AS matched

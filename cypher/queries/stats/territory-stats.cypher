@@ -13,14 +13,14 @@ CALL () {
     OPTIONAL MATCH (t)<-[:PART_OF*0..]-(:Territory)<-[:BASED_IN|ACTS_IN]-(a:Ally)
     WITH DISTINCT a WHERE a IS NOT NULL
     WITH a
-    // #include network/ally-filter
+    // #where network/ally-filter
     RETURN count(a) AS allies, count(CASE WHEN a:Organization THEN 1 END) AS organizations, count(CASE WHEN a:Person THEN 1 END) AS persons
   }
   CALL (t) {
     OPTIONAL MATCH (t)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(c:Chantier)
     WITH DISTINCT c WHERE c IS NOT NULL
     WITH c
-    // #include network/chantier-filter
+    // #where network/chantier-filter
     RETURN count(c) AS chantiers
   }
   WITH t, allies, organizations, persons, chantiers ORDER BY t.code

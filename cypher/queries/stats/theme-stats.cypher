@@ -7,14 +7,14 @@ CALL () {
   CALL (th) {
     OPTIONAL MATCH (th)<-[w:WORKS_ON]-(a:Ally)
     WITH a, w
-    // #include network/ally-filter
+    // #where network/ally-filter
     RETURN count(DISTINCT a) AS allies, count(DISTINCT CASE WHEN w.role = 'LEAD' THEN a END) AS leads
   }
   CALL (th) {
     OPTIONAL MATCH (th)<-[:ADDRESSES]-(c:Chantier)
     WITH DISTINCT c WHERE c IS NOT NULL
     WITH c
-    // #include network/chantier-filter
+    // #where network/chantier-filter
     RETURN count(c) AS chantiers
   }
   WITH th, allies, leads, chantiers ORDER BY th.sortName, th.id

@@ -1,4 +1,4 @@
-import { networkFilterParams, networkStart } from './network.filter';
+import { networkFilterParams, networkStart, presentConditions } from './network.filter';
 
 describe('network start set', () => {
   it.each([
@@ -14,5 +14,13 @@ describe('network start set', () => {
 
   it('an ambiguous territory is refused naming both readings', () => {
     expect(() => networkFilterParams({ territory: '32' })).toThrow(/filter\.territory: .*region:32.*departement:32/);
+  });
+
+  it('names the conditions a filter has, in a fixed order, without those the query guarantees', () => {
+    const f = networkFilterParams({ territory: 'region:32', themes: ['energie'], kinds: ['PERSON'] } as never);
+    expect(presentConditions(f)).toEqual(['kinds', 'themes', 'territory']);
+    expect(presentConditions(f, ['themes'])).toEqual(['kinds', 'territory']);
+    expect(presentConditions(networkFilterParams({} as never))).toEqual([]);
+    expect(presentConditions(networkFilterParams({ themes: [] } as never))).toEqual([]);
   });
 });

@@ -49,3 +49,34 @@ export function networkStart(f: NetworkFilterParams): NetworkStart {
   if (f.territory !== null) return 'territory';
   return 'all';
 }
+
+/** The conditions a network filter can have, as named by the sections of cypher/fragments/network/ally-filter.cypher. */
+export type NetworkCondition = 'kinds' | 'themes' | 'chantier' | 'objective' | 'territory';
+
+/**
+ * The conditions a filter has, for its query shape (shapedQuery: one text and plan per set of
+ * conditions present). `except` drops those the query already guarantees: the start's own reference
+ * (a chantier's contributors all contribute to it), or the themes of a per-theme statistic.
+ */
+export function presentConditions(f: NetworkFilterParams, except: readonly string[] = []): NetworkCondition[] {
+  const all: NetworkCondition[] = ['kinds', 'themes', 'chantier', 'objective', 'territory'];
+  return all.filter((c) => f[c] !== null && !except.includes(c));
+}
+
+/** What network/filter-references.cypher answers: which references of the filter do not exist. */
+export interface FilterReferences {
+  unknownThemes: string[];
+  chantierExists: boolean;
+  objectiveExists: boolean;
+  territoryExists: boolean;
+}
+
+/** A reference the filter names that does not exist is a BAD_USER_INPUT naming the argument. */
+export function assertFilterReferences(r: FilterReferences, f: NetworkFilterParams): void {
+  if (r.unknownThemes.length) {
+    throw new BadUserInputError(`filter.themes: unknown theme${r.unknownThemes.length > 1 ? 's' : ''} ${r.unknownThemes.map((s) => `"${s}"`).join(', ')}`, 'filter.themes');
+  }
+  if (!r.chantierExists) throw new BadUserInputError(`filter.chantier: unknown chantier "${f.chantier}"`, 'filter.chantier');
+  if (!r.objectiveExists) throw new BadUserInputError(`filter.objective: unknown Charter objective "${f.objective}"`, 'filter.objective');
+  if (!r.territoryExists) throw new BadUserInputError(`filter.territory: no territory "${f.territory}" in the graph`, 'filter.territory');
+}

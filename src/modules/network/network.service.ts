@@ -1,12 +1,12 @@
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context';
-import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
+import { cypherQuery, CypherQuery, shapedQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { fromGlobalId, toGlobalId } from '../../common/relay';
 import { nodeById, privacyParams } from '../node/node.repository';
 import { typeOfRow } from '../node/node.types';
 import { analyse, RawEdge } from './graph-metrics';
-import { networkFilterParams, NetworkFilterParams, networkStart, NetworkStart } from './network.filter';
+import { assertFilterReferences, FilterReferences, networkFilterParams, NetworkFilterParams, networkStart, NetworkStart, presentConditions } from './network.filter';
 import type { Network, NetworkFilter } from './network.types';
 import { NetworkProjection } from './network.types';
 
@@ -24,13 +24,24 @@ export const READ_FACTOR = 2;
 /** A neighbourhood stops growing once it has reached this many nodes (then it is truncated). */
 export const NEIGHBOURHOOD_CAP = 20000;
 
-const startQueries: Record<NetworkStart, CypherQuery> = {
-  chantier: cypherQuery('network/allies-from-chantier'),
-  objective: cypherQuery('network/allies-from-objective'),
-  themes: cypherQuery('network/allies-from-themes'),
-  territory: cypherQuery('network/allies-from-territory'),
-  all: cypherQuery('network/allies-all'),
+/** The query file of each start; its shape (the residual conditions present) is chosen per request. */
+const START_FILES: Record<NetworkStart, string> = {
+  chantier: 'network/allies-from-chantier',
+  objective: 'network/allies-from-objective',
+  themes: 'network/allies-from-themes',
+  territory: 'network/allies-from-territory',
+  all: 'network/allies-all',
 };
+
+/** Parameters of the types the API sends: warm-up plans each start's bare shape with them. */
+const START_SAMPLE = { f: networkFilterParams(undefined), cap: neo4j.int(0), canSeePrivate: false };
+
+/** The start query of a filter's shape: its start, and the other conditions it has as residuals. */
+export function networkStartQuery(f: NetworkFilterParams): CypherQuery {
+  const start = networkStart(f);
+  return shapedQuery(START_FILES[start], presentConditions(f, [start]), START_SAMPLE);
+}
+for (const file of Object.values(START_FILES)) shapedQuery(file, [], START_SAMPLE); // bound at load, planned by warm-up
 const edgesBipartiteFromAllies = cypherQuery('network/edges-bipartite-from-allies');
 const edgesBipartiteAmong = cypherQuery('network/edges-bipartite-among');
 const edgesCollaborationAmong = cypherQuery('network/edges-collaboration-among');
@@ -67,24 +78,15 @@ export function depthArgument(d: number | undefined): number {
   return v;
 }
 
-interface StartRow {
+interface StartRow extends FilterReferences {
   total: number;
   allies: string[];
-  unknownThemes: string[];
-  chantierExists: boolean;
-  objectiveExists: boolean;
-  territoryExists: boolean;
 }
 
 /** The allies (element ids) a filter selects, at most `cap` of them (the most connected), and how many match. */
 export async function selectNetworkAllies(ctx: Context, f: NetworkFilterParams, cap: number): Promise<{ total: number; allies: string[] }> {
-  const [r] = await ctx.db.read<StartRow>(startQueries[networkStart(f)], { f, cap: neo4j.int(cap), ...privacyParams(ctx) });
-  if (r.unknownThemes.length) {
-    throw new BadUserInputError(`filter.themes: unknown theme${r.unknownThemes.length > 1 ? 's' : ''} ${r.unknownThemes.map((s) => `"${s}"`).join(', ')}`, 'filter.themes');
-  }
-  if (!r.chantierExists) throw new BadUserInputError(`filter.chantier: unknown chantier "${f.chantier}"`, 'filter.chantier');
-  if (!r.objectiveExists) throw new BadUserInputError(`filter.objective: unknown Charter objective "${f.objective}"`, 'filter.objective');
-  if (!r.territoryExists) throw new BadUserInputError(`filter.territory: no territory "${f.territory}" in the graph`, 'filter.territory');
+  const [r] = await ctx.db.read<StartRow>(networkStartQuery(f), { f, cap: neo4j.int(cap), ...privacyParams(ctx) });
+  assertFilterReferences(r, f);
   return { total: r.total, allies: r.allies };
 }
 

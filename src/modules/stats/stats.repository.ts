@@ -1,28 +1,10 @@
 import type { Context } from '../../context';
-import { cypherQuery } from '../../db/cypher-registry';
+import { shapedQuery } from '../../db/cypher-registry';
 import { BadUserInputError } from '../../errors/app-errors';
 import { privacyParams, NodeRow } from '../node/node.repository';
 import { parseTerritoryRef, TERRITORY_LEVELS, TerritoryLevel } from '../territory/territory-ref';
-import { NetworkFilterParams } from '../network/network.filter';
+import { assertFilterReferences, FilterReferences, networkFilterParams, NetworkFilterParams, presentConditions } from '../network/network.filter';
 
-const territoryStatsQuery = cypherQuery('stats/territory-stats');
-const themeStatsQuery = cypherQuery('stats/theme-stats');
-
-interface References {
-  unknownThemes: string[];
-  chantierExists: boolean;
-  objectiveExists: boolean;
-  territoryExists: boolean;
-}
-
-function assertReferences(r: References, f: NetworkFilterParams): void {
-  if (r.unknownThemes.length) {
-    throw new BadUserInputError(`filter.themes: unknown theme${r.unknownThemes.length > 1 ? 's' : ''} ${r.unknownThemes.map((s) => `"${s}"`).join(', ')}`, 'filter.themes');
-  }
-  if (!r.chantierExists) throw new BadUserInputError(`filter.chantier: unknown chantier "${f.chantier}"`, 'filter.chantier');
-  if (!r.objectiveExists) throw new BadUserInputError(`filter.objective: unknown Charter objective "${f.objective}"`, 'filter.objective');
-  if (!r.territoryExists) throw new BadUserInputError(`filter.territory: no territory "${f.territory}" in the graph`, 'filter.territory');
-}
 
 /** `within` as a canonical ref above `level`, checked before any Cypher runs. */
 export function withinArgument(within: string | undefined, level: TerritoryLevel): string {
@@ -34,6 +16,13 @@ export function withinArgument(within: string | undefined, level: TerritoryLevel
   return parsed.value.ref;
 }
 
+/** Parameters of the types the API sends: warm-up plans the bare shapes with them. */
+const NO_FILTER = networkFilterParams(undefined);
+const TERRITORY_SAMPLE = { level: 'REGION', within: 'country:FR', f: NO_FILTER, canSeePrivate: false };
+const THEME_SAMPLE = { f: NO_FILTER, canSeePrivate: false };
+shapedQuery('stats/territory-stats', [], TERRITORY_SAMPLE); // bound at load, planned by warm-up
+shapedQuery('stats/theme-stats', [], THEME_SAMPLE);
+
 export interface TerritoryStatRow {
   territory: NodeRow;
   allies: number;
@@ -43,9 +32,11 @@ export interface TerritoryStatRow {
 }
 
 export async function territoryStats(ctx: Context, level: TerritoryLevel, within: string, f: NetworkFilterParams): Promise<TerritoryStatRow[]> {
-  const [r] = await ctx.db.read<References & { withinExists: boolean; rows: TerritoryStatRow[] }>(territoryStatsQuery, { level, within, f, ...privacyParams(ctx) });
+  // One text per set of filter conditions present (shapedQuery).
+  const query = shapedQuery('stats/territory-stats', presentConditions(f), TERRITORY_SAMPLE);
+  const [r] = await ctx.db.read<FilterReferences & { withinExists: boolean; rows: TerritoryStatRow[] }>(query, { level, within, f, ...privacyParams(ctx) });
   if (!r.withinExists) throw new BadUserInputError(`within: no territory "${within}" in the graph`, 'within');
-  assertReferences(r, f);
+  assertFilterReferences(r, f);
   return r.rows;
 }
 
@@ -57,7 +48,9 @@ export interface ThemeStatRow {
 }
 
 export async function themeStats(ctx: Context, f: NetworkFilterParams): Promise<ThemeStatRow[]> {
-  const [r] = await ctx.db.read<References & { rows: ThemeStatRow[] }>(themeStatsQuery, { f, ...privacyParams(ctx) });
-  assertReferences(r, f);
+  // Per theme of $f.themes, "works on / addresses any of the themes" always holds: not a condition.
+  const query = shapedQuery('stats/theme-stats', presentConditions(f, ['themes']), THEME_SAMPLE);
+  const [r] = await ctx.db.read<FilterReferences & { rows: ThemeStatRow[] }>(query, { f, ...privacyParams(ctx) });
+  assertFilterReferences(r, f);
   return r.rows;
 }
