@@ -1,5 +1,7 @@
 import { cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
 import type { Database } from './database';
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../paths';
 
 /**
  * Compile-time tests: `npm run typecheck` (tsc over src/) fails when a `@ts-expect-error` below
@@ -123,6 +125,16 @@ describe('one text per set of conditions present (shapedQuery, // #where)', () =
     expect(some.text).toContain(`WHERE ${visible('a')}\n      AND ${kinds}\n      AND ${themes}`);
     expect(some.text).toContain(`WHERE ${cypherFragment('network/chantier-filter', 'themes')}`);
     expect(some.text).not.toContain(territory);
+  });
+
+  it('writes the #where lines of a fragment the file includes whole (stats/territory-counts)', () => {
+    const raw = readFileSync(fromRoot('cypher', 'queries', 'stats', 'territory-stats-by-level.cypher'), 'utf8');
+    expect(raw).not.toMatch(/#where/);
+    const q = shapedQuery('stats/territory-stats-by-level', ['kinds']);
+    expect(q.text).toContain(`WHERE ${visible('a')}\n      AND ${kinds}`);
+    expect(q.text).not.toContain(themes);
+    expect(q.text).not.toMatch(/^\s*\/\/ #(where|include) /m);
+    expect(cypherQuery('stats/territory-stats-by-level').text).toContain(themes);
   });
 
   it('makes one query per shape, whatever the order the conditions are named in', () => {

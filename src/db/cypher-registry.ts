@@ -145,13 +145,14 @@ export function cypherQuery<P extends object = CypherParams, R = CypherRow>(name
   const existing = bound.get(name);
   if (existing) return existing as CypherQuery<P, R>;
   const [file, text] = querySource(name);
-  const query: CypherQuery<P, R> = Object.freeze({ name, text: expandMacros(expandIncludes(expandWhere(text, file, null), file).trim()), sample: sample as CypherParams | undefined });
+  const query: CypherQuery<P, R> = Object.freeze({ name, text: expandMacros(expandWhere(expandIncludes(text, file), file, null).trim()), sample: sample as CypherParams | undefined });
   bound.set(name, query as CypherQuery);
   return query;
 }
 
 /**
- * One text per set of conditions present (STYLE 7), from a query file with `// #where <file>` lines:
+ * One text per set of conditions present (STYLE 7), from a query file with `// #where <file>` lines
+ * (its own, or those of a fragment it includes whole):
  * each becomes `WHERE` and the conditions of cypher/fragments/<file>.cypher joined by AND — its
  * section `always` if it has one, then the sections named in `present`, in the file's order (`WHERE
  * true` when none). The file bound as it is (`cypherQuery(name)`) has every condition: that is what
@@ -161,7 +162,8 @@ export function cypherQuery<P extends object = CypherParams, R = CypherRow>(name
  */
 export function shapedQuery<P extends object = CypherParams, R = CypherRow>(name: string, present: readonly string[], sample?: NoInfer<P>): CypherQuery<P, R> {
   cypherQuery<P, R>(name); // the file with every condition is bound too (file tests, privacy test)
-  const [file, source] = querySource(name);
+  const [file, raw] = querySource(name);
+  const source = expandIncludes(raw, file); // a #where line may come from an included fragment
   const files = [...source.matchAll(WHERE)].map((m) => m[2]);
   if (!files.length) throw new Error(`${name}: shapedQuery needs a // #where line in ${file}`);
   for (const c of present) {
@@ -171,7 +173,7 @@ export function shapedQuery<P extends object = CypherParams, R = CypherRow>(name
   const shape = `${name}/where-${ordered.join('+') || 'none'}`;
   const existing = composed.get(shape);
   if (existing) return existing as CypherQuery<P, R>;
-  const text = expandMacros(expandIncludes(expandWhere(source, file, new Set(ordered)), file).trim());
+  const text = expandMacros(expandWhere(source, file, new Set(ordered)).trim());
   const query: CypherQuery<P, R> = Object.freeze({ name: shape, text, sample: ordered.length ? undefined : (sample as CypherParams | undefined) });
   composed.set(shape, query as CypherQuery);
   return query;

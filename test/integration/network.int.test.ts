@@ -1,3 +1,5 @@
+import { shapedQuery } from '../../src/db/cypher-registry';
+import { networkFilterParams, NetworkFilterParams, presentConditions } from '../../src/modules/network/network.filter';
 import { startTestApiOn, TestApi } from '../helpers/api';
 import { networkFixture } from '../fixtures/network-fixture';
 
@@ -309,6 +311,28 @@ describe('network', () => {
         ['region:32', 3, 3, 0, 2],
         ['region:53', 2, 2, 0, 0],
       ]);
+    });
+
+    it('the two ways of finding a level\'s territories (down from within, or the level checked upwards) count alike', async () => {
+      const f = networkFilterParams(undefined);
+      const energie = networkFilterParams({ themes: ['energie'] });
+      const cases: [string, string, NetworkFilterParams][] = [
+        ['REGION', 'country:FR', f],
+        ['DEPARTEMENT', 'region:32', f],
+        ['COMMUNE', 'departement:62', f],
+        ['COMMUNE', 'region:32', energie],
+      ];
+      for (const [level, within, filter] of cases) {
+        const present = presentConditions(filter);
+        const [down, up] = await Promise.all(
+          ['stats/territory-stats', 'stats/territory-stats-by-level'].map(async (file) => {
+            const [r] = await api.db.read<{ rows: Data[] }>(shapedQuery(file, present), { level, within, f: filter, canSeePrivate: false });
+            return r.rows.map(row);
+          }),
+        );
+        expect(down.length).toBeGreaterThan(0);
+        expect(up).toEqual(down);
+      }
     });
 
     it('per theme: allies, leads, chantiers', async () => {
