@@ -3,15 +3,47 @@
 // part (`from`) and every visible ally that does (`members`, with the sort key of the path's tie
 // rule). A chantier shared by many frontier allies is read once, not once per ally, and a hub costs
 // its contexts, not its tens of thousands of collaborators; the caller drops the allies the search
-// has reached already. Params: $ids, $canSeePrivate.
+// has reached already.
+// The meeting level is read without expanding the members: the contexts of the other side's
+// frontier ($other, cheap: a few per ally) are read first, and when some context of this frontier
+// is one of them, only those contexts are returned (their members hold every ally where the two
+// searches meet, and each one's parents on this side). At 100k allies, the last level of a 5-hop
+// path read 54,560 members of 170 contexts (200 ms) for the few where the searches met.
+// Params: $ids, $other (ids; [] to skip the check), $canSeePrivate.
 UNWIND $ids AS id
 MATCH (a:Ally {id: id}) WHERE @visible(a)
 CALL (a) {
   // #include network/contexts-of
 }
 WITH ctx, collect(a.id) AS from
-CALL (ctx) {
-  // #include network/members-of-context
+WITH collect({ctx: ctx, from: from}) AS contexts
+CALL () {
+  UNWIND $other AS otherId
+  MATCH (a:Ally {id: otherId}) WHERE @visible(a)
+  CALL (a) {
+    // #include network/contexts-of
+  }
+  RETURN collect(DISTINCT elementId(ctx)) AS otherContexts
+}
+WITH contexts, [c IN contexts WHERE elementId(c.ctx) IN otherContexts] AS meeting
+UNWIND CASE WHEN size(meeting) > 0 THEN meeting ELSE contexts END AS c
+WITH c.ctx AS ctx, c.from AS from, size(meeting) > 0 AS met
+CALL (ctx, met) {
+  // The searches meet: only the members of the other side's frontier.
+  WITH ctx WHERE met AND ctx IS :: NODE
+  MATCH (ctx)<-[:CONTRIBUTES_TO|MEMBER_OF_COMMUNITY]-(b:Ally)
+  WHERE b.id IN $other
+  RETURN collect({id: b.id, key: coalesce(b.sortName, '')}) AS members
+  UNION ALL
+  WITH ctx WHERE met AND ctx IS :: RELATIONSHIP
+  RETURN [b IN [startNode(ctx), endNode(ctx)] WHERE b.id IN $other | {id: b.id, key: coalesce(b.sortName, '')}] AS members
+  UNION ALL
+  // They do not: the whole level.
+  WITH ctx WHERE NOT met
+  CALL (ctx) {
+    // #include network/members-of-context
+  }
+  RETURN members
 }
 WITH from, members WHERE size(members) > 0
 RETURN from, members

@@ -64,10 +64,16 @@ export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme
   return toConnection(result.rows, req, async () => result.total);
 }
 
-const collaborationFrontier = cypherQuery('network/collaboration-frontier');
+const collaborationFrontier = cypherQuery('network/collaboration-frontier', { ids: [] as string[], other: [] as string[], canSeePrivate: false }); // sample: planned by warm-up
 const sharedContexts = cypherQuery('network/shared-contexts');
 
 export const MAX_HOPS = 6;
+/**
+ * Each BFS level first reads the contexts of the other side's frontier, to read only where the
+ * searches meet (collaboration-frontier.cypher) — up to this many allies; past it the check would
+ * cost more than it saves, and the level is read whole.
+ */
+export const MEET_CHECK_MAX = 20_000;
 
 /** maxHops as given, checked before any Cypher runs. */
 export function maxHopsArgument(maxHops: number | undefined): number {
@@ -105,15 +111,17 @@ export function frontierNeighbours(rows: { from: string[]; members: Neighbour[] 
 /**
  * The shortest collaboration chain between two visible allies (by slug), as steps, or null when
  * they are more than `maxHops` collaborations apart. One round trip for the endpoints, one per BFS
- * level (bidirectional, see shortest-path.ts; each level read by context), one for the steps' shared contexts.
+ * level (bidirectional, see shortest-path.ts; each level read by context, the meeting level only
+ * where the searches meet), one for the steps' shared contexts.
  */
 export async function collaborationPath(ctx: Context, fromSlug: string, toSlug: string, maxHops: number): Promise<PathStepRow[] | null> {
   const byKey = nodeByKey(ctx, 'Ally');
   const [from, to] = await Promise.all([byKey.load(fromSlug), byKey.load(toSlug)]);
   if (!from) throw new BadUserInputError(`from: unknown ally "${fromSlug}"`, 'from');
   if (!to) throw new BadUserInputError(`to: unknown ally "${toSlug}"`, 'to');
-  const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited) => {
-    const rows = await ctx.db.read<{ from: string[]; members: Neighbour[] }>(collaborationFrontier, { ids: frontier, ...privacyParams(ctx) });
+  const ids = await shortestPath(from.id, to.id, maxHops, async (frontier, visited, target) => {
+    const other = target.length <= MEET_CHECK_MAX ? target : [];
+    const rows = await ctx.db.read<{ from: string[]; members: Neighbour[] }>(collaborationFrontier, { ids: frontier, other, ...privacyParams(ctx) });
     return frontierNeighbours(rows, visited);
   });
   if (!ids) return null;

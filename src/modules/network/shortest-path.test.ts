@@ -15,7 +15,14 @@ function graph(edges: [string, string][]) {
     const v = new Set(visited);
     return new Map(frontier.map((f) => [f, [...(adj.get(f) ?? [])].filter((n) => !v.has(n)).map((id) => ({ id, key: id }))]));
   };
-  return { expand, calls };
+  /** As collaboration-frontier.cypher does: when the level meets the other side's frontier, only the meeting nodes. */
+  const meetOnly: Expand = async (frontier, visited, target) => {
+    const all = await expand(frontier, visited, target);
+    const t = new Set(target);
+    const meeting = new Map([...all].map(([f, ns]) => [f, ns.filter((n) => t.has(n.id))]));
+    return [...meeting.values()].some((ns) => ns.length) ? meeting : all;
+  };
+  return { expand, meetOnly, calls };
 }
 
 describe('shortestPath', () => {
@@ -39,6 +46,17 @@ describe('shortestPath', () => {
     const h = graph([['a', 'p'], ['p', 'r'], ['r', 'z'], ['p', 'q'], ['q', 'z'], ['a', 's'], ['s', 'b'], ['b', 'z']]);
     await expect(shortestPath('a', 'z', 6, h.expand)).resolves.toEqual(['a', 'p', 'q', 'z']);
     await expect(shortestPath('z', 'a', 6, h.expand)).resolves.toEqual(['z', 'b', 's', 'a']);
+  });
+
+  it('finds the same chains when the meeting level returns only the meeting nodes', async () => {
+    const g = graph([['a', 'm'], ['m', 'z'], ['a', 'c'], ['c', 'z'], ['a', 'b'], ['b', 'z'], ['a', '0'], ['0', '1'], ['1', 'z']]);
+    await expect(shortestPath('a', 'z', 6, g.meetOnly)).resolves.toEqual(['a', 'b', 'z']);
+    const h = graph([['a', 'p'], ['p', 'r'], ['r', 'z'], ['p', 'q'], ['q', 'z'], ['a', 's'], ['s', 'b'], ['b', 'z'], ['z', 'w'], ['w', 'v']]);
+    await expect(shortestPath('a', 'z', 6, h.meetOnly)).resolves.toEqual(['a', 'p', 'q', 'z']);
+    await expect(shortestPath('z', 'a', 6, h.meetOnly)).resolves.toEqual(['z', 'b', 's', 'a']);
+    const long = graph([['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['b', 'x'], ['x', 'e']]);
+    await expect(shortestPath('a', 'f', 6, long.meetOnly)).resolves.toEqual(['a', 'b', 'x', 'e', 'f']);
+    await expect(shortestPath('a', 'f', 3, long.meetOnly)).resolves.toBeNull();
   });
 
   it('is the node itself at 0 hops, and a direct pair at 1', async () => {

@@ -11,8 +11,13 @@ export interface Neighbour {
   key: string;
 }
 
-/** Neighbours of each frontier node not yet in `visited`: a map from frontier id to its neighbours. */
-export type Expand = (frontier: string[], visited: string[]) => Promise<Map<string, Neighbour[]>>;
+/**
+ * Neighbours of each frontier node not yet in `visited`: a map from frontier id to its neighbours.
+ * `target` is the other side's frontier: when some neighbours are in it (the searches meet at this
+ * level), an expansion may return only those — they are every meeting node, each with all its
+ * parents on this side — and skip reading the rest of the level, which is not needed any more.
+ */
+export type Expand = (frontier: string[], visited: string[], target: string[]) => Promise<Map<string, Neighbour[]>>;
 
 interface Side {
   /** node → distance from this side's start. */
@@ -34,7 +39,7 @@ export async function shortestPath(from: string, to: string, maxHops: number, ex
   let meets: string[] = [];
   while (fwd.depth + bwd.depth < maxHops && fwd.frontier.length && bwd.frontier.length) {
     const [side, other] = fwd.frontier.length <= bwd.frontier.length ? [fwd, bwd] : [bwd, fwd];
-    const next = await expand(side.frontier, [...side.dist.keys()]);
+    const next = await expand(side.frontier, [...side.dist.keys()], other.frontier);
     const level = side.depth + 1;
     const newFrontier: string[] = [];
     for (const [parent, neighbours] of next) {
