@@ -29,21 +29,13 @@ WITH contexts, [c IN contexts WHERE elementId(c.ctx) IN otherContexts] AS meetin
 UNWIND CASE WHEN size(meeting) > 0 THEN meeting ELSE contexts END AS c
 WITH c.ctx AS ctx, c.from AS from, size(meeting) > 0 AS met
 CALL (ctx, met) {
-  // The searches meet: only the members of the other side's frontier.
-  WITH ctx WHERE met AND ctx IS :: NODE
-  MATCH (ctx)<-[:CONTRIBUTES_TO|MEMBER_OF_COMMUNITY]-(b:Ally)
-  WHERE b.id IN $other
-  RETURN collect({id: b.id, key: coalesce(b.sortName, '')}) AS members
-  UNION ALL
-  WITH ctx WHERE met AND ctx IS :: RELATIONSHIP
-  RETURN [b IN [startNode(ctx), endNode(ctx)] WHERE b.id IN $other | {id: b.id, key: coalesce(b.sortName, '')}] AS members
-  UNION ALL
-  // They do not: the whole level.
-  WITH ctx WHERE NOT met
   CALL (ctx) {
     // #include network/members-of-context
   }
-  RETURN members
+  // Where the searches meet, only the other side's frontier (visible allies: the search reached
+  // them); elsewhere every visible member.
+  WITH b WHERE CASE WHEN met THEN b.id IN $other ELSE @visible(b) END
+  RETURN collect({id: b.id, key: coalesce(b.sortName, '')}) AS members
 }
 WITH from, members WHERE size(members) > 0
 RETURN from, members
