@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../paths';
-import { COLLABORATION_CONTEXT, COLLABORATION_TYPES } from './collaboration';
+import { COLLABORATION_CONTEXT, COLLABORATION_TYPES, pairsFromContexts } from './collaboration';
 
 describe('the collaboration context', () => {
   const fragment = (name: string) =>
@@ -32,5 +32,14 @@ describe('the collaboration context', () => {
     const types = new Set([...fragment('members-of-context').matchAll(/\[\w*:([A-Z_|]+)\]/g)].flatMap((m) => m[1].split('|')));
     expect([...types].sort()).toEqual(COLLABORATION_CONTEXT.shared.map((x) => x.type).sort());
     expect(fragment('members-of-context')).toContain('IS :: RELATIONSHIP'); // the MEMBER_OF contexts
+  });
+
+  it('pairsFromContexts weighs each pair by the contexts it shares, each pair once', () => {
+    // allies 0..3; contexts {0,1,2}, {1,2}, {2,0} and a repeated member in {3,1,3}
+    const pairs = pairsFromContexts([[0, 1, 2], [2, 1], [2, 0], [3, 1, 3]], 4);
+    const byPair = Object.fromEntries(pairs.map((p) => [`${p.s}-${p.t}`, p.weight]));
+    expect(byPair).toEqual({ '0-1': 1, '0-2': 2, '1-2': 2, '1-3': 1 });
+    expect(pairs.every((p) => p.s < p.t)).toBe(true);
+    expect(pairsFromContexts([[5]], 6)).toEqual([]);
   });
 });

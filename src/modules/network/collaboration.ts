@@ -28,3 +28,24 @@ export function compareContexts(x: { _labels: string[]; id: string; sortName?: u
   const key = (n: typeof x) => String(n.sortTitle ?? n.sortName ?? '');
   return rank(x) - rank(y) || key(x).localeCompare(key(y)) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 }
+
+/**
+ * The collaborating pairs of a set, from the contexts its members share (edges-collaboration-among.cypher:
+ * each context as the positions of its members in the set): one entry per pair, `s` before `t` by
+ * position, weighted by the number of contexts the pair shares. Counted here rather than in Cypher
+ * (a theme of 3,565 allies at 100k allies: 117,000 pairs, 570 ms as `count(DISTINCT ctx)` per pair,
+ * ~15 ms here).
+ */
+export function pairsFromContexts(contexts: number[][], size: number): { s: number; t: number; weight: number }[] {
+  const weights = new Map<number, number>(); // key: s × size + t
+  for (const members of contexts) {
+    const m = [...new Set(members)].sort((x, y) => x - y);
+    for (let i = 0; i < m.length; i++) {
+      for (let j = i + 1; j < m.length; j++) {
+        const key = m[i] * size + m[j];
+        weights.set(key, (weights.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [...weights].map(([key, weight]) => ({ s: Math.floor(key / size), t: key % size, weight }));
+}

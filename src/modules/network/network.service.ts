@@ -5,6 +5,7 @@ import { BadUserInputError } from '../../errors/app-errors';
 import { fromGlobalId, toGlobalId } from '../../common/relay';
 import { nodeById, privacyParams } from '../node/node.repository';
 import { typeOfRow } from '../node/node.types';
+import { pairsFromContexts } from './collaboration';
 import { analyse, RawEdge } from './graph-metrics';
 import { assertFilterReferences, FilterReferences, networkFilterParams, NetworkFilterParams, networkStart, NetworkStart, presentConditions } from './network.filter';
 import type { Network, NetworkFilter } from './network.types';
@@ -142,8 +143,8 @@ export async function buildNeighbourhood(ctx: Context, globalId: string, depth: 
 }
 
 async function collaborationEdges(ctx: Context, eids: string[]): Promise<RawEdge[]> {
-  const rows = await ctx.db.read<{ s: string; targets: [string, number][] }>(edgesCollaborationAmong, { eids, ...privacyParams(ctx) });
-  return rows.flatMap((r) => r.targets.map(([t, weight]) => ({ s: r.s, t, type: COLLABORATES_WITH, weight })));
+  const rows = await ctx.db.read<{ members: number[] }>(edgesCollaborationAmong, { eids, ...privacyParams(ctx) });
+  return pairsFromContexts(rows.map((r) => r.members), eids.length).map((p) => ({ s: eids[p.s], t: eids[p.t], type: COLLABORATES_WITH, weight: p.weight }));
 }
 
 interface Described {
@@ -179,7 +180,11 @@ async function finish(ctx: Context, nodes: string[], edges: RawEdge[], maxNodes:
       };
     }),
     edges: a.edges
-      .map((e) => ({ id: `${e.type}:${rawId(e.s)}:${rawId(e.t)}`, source: globalOf.get(e.s)!, target: globalOf.get(e.t)!, type: e.type, weight: e.weight }))
+      .map((e) => {
+        // A collaboration has no direction: it reads from the lower id to the higher.
+        const [s, t] = e.type === COLLABORATES_WITH && rawId(e.t) < rawId(e.s) ? [e.t, e.s] : [e.s, e.t];
+        return { id: `${e.type}:${rawId(s)}:${rawId(t)}`, source: globalOf.get(s)!, target: globalOf.get(t)!, type: e.type, weight: e.weight };
+      })
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     truncated: a.truncated || unread > 0,
     totalNodes: a.totalNodes + unread,
