@@ -145,6 +145,37 @@ describe('read API', () => {
     expect(res.roundTrips).toBe(3);
   });
 
+  // ally(slug) reads its selected out-lists ahead (asksAhead): the same answer as when each list is
+  // read by its own field (here: the same allies through `allies`), in one round trip.
+  const CARD = `slug name basedIn { ref name } actsIn { ref } themes { role theme { slug name } }
+    first: chantiers(first: 1) { edges { node { role since chantier { slug title } } } pageInfo { hasNextPage endCursor } }
+    all: chantiers(first: 5) { edges { node { role chantier { slug } } } }
+    affiliations { role organization { slug } } communities { slug } events { role event { slug } } resources { slug }`;
+
+  it('an ally card reads the ally and its lists in one round trip, the same answer as its fields alone', async () => {
+    const list = await api.gql<{ allies: { edges: { node: { slug: string } }[] } }>(`{ allies(first: 100) { edges { node { ${CARD} } } } }`);
+    expect(list.errors).toBeUndefined();
+    const bySlug = new Map(list.data!.allies.edges.map((e) => [e.node.slug, e.node]));
+    for (const slug of ['alpha-energie', 'beta-nourriture', 'delta-personne']) {
+      const card = await api.gql<{ ally: { slug: string } }>(`query($s: String!) { ally(slug: $s) { ${CARD} } }`, { s: slug });
+      expect(card.errors).toBeUndefined();
+      expect(card.data!.ally).toEqual(bySlug.get(slug));
+      expect(card.roundTrips).toBe(1);
+    }
+    const some = [...bySlug.values()] as unknown as { all: { edges: unknown[] }; themes: unknown[] }[];
+    expect(some.some((a) => a.all.edges.length > 1 && a.themes.length > 0)).toBe(true); // the lists compared are not all empty
+  });
+
+  it('an ally card: a list with bad arguments is refused by its field, an unknown ally is null in one round trip', async () => {
+    const bad = await api.gql<{ ally: { slug: string; chantiers: unknown } | null }>('{ ally(slug: "alpha-energie") { slug themes { role } chantiers(first: 1000) { edges { cursor } } } }');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].path).toEqual(['ally', 'chantiers']);
+    const none = await api.gql<{ ally: null }>('{ ally(slug: "nobody-here") { slug themes { role } } }');
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.ally).toBeNull();
+    expect(none.roundTrips).toBe(1);
+  });
+
   it('refuses bad values with BAD_USER_INPUT naming the argument', async () => {
     const cases: [string, string, RegExp][] = [
       ['{ allies(filter: { themes: ["astrologie"] }) { totalCount } }', 'filter.themes', /unknown theme "astrologie" \(known: .*energie/],

@@ -5,7 +5,9 @@ import { cypherQuery } from '../../db/cypher-registry';
 import { turnIfBusy } from '../../limits/bounded-schema';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { LABELS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
-import { nodeRow, ProjectedNode, Props, relRow } from './projection';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
+import { fieldTree, nodeRow, ProjectedNode, Props, relRow } from './projection';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,
@@ -39,7 +41,7 @@ const NO_PARENT = { asks: [NO_ASK], types: ['PART_OF'], role: null, targetLabel:
 const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'], ...FIRST_PAGE };
 
 const byIds = cypherQuery('node/by-ids', { ids: ['-'], props: ['name'], ...NO_ONE });
-const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], ...NO_ONE });
+const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], asks: [] as unknown[], ...NO_ONE });
 const relatedOut = cypherQuery('node/related-out', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedIn = cypherQuery('node/related-in', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedCountOut = cypherQuery('node/related-count-out', { ...NO_PARENT, level: null });
@@ -84,7 +86,7 @@ export function nodeById(ctx: Context, props: Props = null): DataLoader<string, 
 export function nodeByKey(ctx: Context, label: NodeLabel, props: Props = null): DataLoader<string, NodeRow | null> {
   return loader(ctx, `nodeByKey:${label}:${JSON.stringify(props)}`, () =>
     new DataLoader<string, NodeRow | null>(async (keys) => {
-      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byKeys, { keys, label, props, ...privacyParams(ctx) });
+      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byKeys, { keys, label, props, asks: [], ...privacyParams(ctx) });
       const map = new Map(rows.map((r) => [r.key, nodeRow(r.node, props)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
@@ -100,6 +102,9 @@ export interface RelatedOptions {
   /** The relationship's properties (absent: role and since). */
   rel?: readonly string[];
 }
+
+/** A relation list of a node, its parent aside: what a field asks (see relatedAsks). */
+export type ListAsk = Omit<RelatedAsk, 'parent'>;
 
 interface RelatedAsk {
   parent: NodeRow;
@@ -132,10 +137,7 @@ function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, Re
   return loader(ctx, `related:${dir}`, () =>
     new DataLoader<RelatedAsk, RelatedAskRow[], string>(
       async (asks) => {
-        const params = asks.map((a, i) => ({
-          key: String(i), label: labelOf(a.parent), id: a.parent.id, types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level,
-          props: a.props, rel: a.rel, ...(a.page ?? { desc: false, afterKey: null, afterId: null, limit: null }),
-        }));
+        const params = asks.map((a, i) => ({ ...askParams(a, i), label: labelOf(a.parent), id: a.parent.id }));
         const rows = await ctx.db.read<{ key: string; rows: RelatedAskRow[] }>(dir === 'out' ? relatedOut : relatedIn, { asks: params, ...privacyParams(ctx) });
         const out: RelatedAskRow[][] = asks.map(() => []);
         for (const r of rows) out[Number(r.key)] = r.rows;
@@ -146,8 +148,25 @@ function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, Re
   );
 }
 
-function relatedAsk(parent: NodeRow, types: readonly string[], opts: RelatedOptions): RelatedAsk {
-  return { parent, types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: null, props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: null };
+/** An ask as the related-out/in queries take it (`$asks`), the parent's label and id aside. */
+function askParams(a: ListAsk, i: number) {
+  return {
+    key: String(i), types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level,
+    props: a.props, rel: a.rel, ...(a.page ?? { desc: false, afterKey: null, afterId: null, limit: null }),
+  };
+}
+
+/** The ask of a short (unpaged) relation list. */
+export function listAsk(types: readonly string[], opts: RelatedOptions = {}): ListAsk {
+  return { types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: null, props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: null };
+}
+
+/** The ask of a page of a relation list. */
+export function pageAsk(opts: RelatedPageOptions, req: PageRequest): ListAsk {
+  return {
+    types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null,
+    props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: keysetParams(req, false),
+  };
 }
 
 async function shortList(ctx: Context, dir: 'out' | 'in', ask: RelatedAsk): Promise<RelatedRow[]> {
@@ -157,12 +176,59 @@ async function shortList(ctx: Context, dir: 'out' | 'in', ask: RelatedAsk): Prom
 
 /** Out-relations of one type for a parent row, in the order of the related nodes' names. */
 export async function outRelated(ctx: Context, parent: NodeRow, type: string, opts: RelatedOptions = {}): Promise<RelatedRow[]> {
-  return shortList(ctx, 'out', relatedAsk(parent, [type], opts));
+  return outList(ctx, parent, listAsk([type], opts));
+}
+
+/** A short out-relation list of a parent row, by its ask (see listAsk). */
+export async function outList(ctx: Context, parent: NodeRow, ask: ListAsk): Promise<RelatedRow[]> {
+  return shortList(ctx, 'out', { parent, ...ask });
 }
 
 /** Incoming relations (unpaged) of given types, e.g. a chantier's referents, a theme's leads; load(parent). */
 export function inRelated(ctx: Context, types: string[], opts: RelatedOptions = {}): { load(parent: NodeRow): Promise<RelatedRow[]> } {
-  return { load: (parent) => shortList(ctx, 'in', relatedAsk(parent, types, opts)) };
+  return { load: (parent) => shortList(ctx, 'in', { parent, ...listAsk(types, opts) }) };
+}
+
+/**
+ * The out-relation lists a node's fields are about to ask, read ahead from the selection of the
+ * field that returns the node (`info`): for each selected field of `typeName` that `asks` knows, its
+ * ask, made from the field's own parsed selection and arguments by the same function its resolver
+ * uses. A field whose ask cannot be made (bad arguments) is left to its resolver, which reports it.
+ */
+export function asksAhead(info: GraphQLResolveInfo, typeName: string, asks: Readonly<Record<string, (tree: ResolveTree) => ListAsk>>): ListAsk[] {
+  const fields = fieldTree(info)?.fieldsByTypeName[typeName] ?? {};
+  const out: ListAsk[] = [];
+  for (const field of Object.values(fields)) {
+    const make = asks[field.name];
+    if (!make) continue;
+    try {
+      out.push(make(field));
+    } catch {
+      // the field's resolver makes the same ask and reports the error in its place
+    }
+  }
+  return out;
+}
+
+/**
+ * A node by key and, in the same round trip, the out-relation lists `ahead` of it (asksAhead): the
+ * lists are primed into the loader the fields read through, so a node and its card's lists (an
+ * ally's seat, themes and first chantiers) cost one round trip instead of two. Without lists, the
+ * batched nodeByKey.
+ */
+export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string, props: Props, ahead: ListAsk[]): Promise<NodeRow | null> {
+  const byKey = nodeByKey(ctx, label, props);
+  if (!ahead.length) return byKey.load(key);
+  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(byKeys, {
+    keys: [key], label, props, asks: ahead.map(askParams), ...privacyParams(ctx),
+  });
+  const node = r ? nodeRow(r.node, props) : null;
+  byKey.prime(key, node);
+  if (node) {
+    const lists = relatedAsks(ctx, 'out');
+    for (const rel of r.related) lists.prime({ parent: node, ...ahead[Number(rel.key)] }, rel.rows);
+  }
+  return node;
 }
 
 export interface RelatedPageOptions {
@@ -189,10 +255,7 @@ export function keysetParams(req: PageRequest, descending: boolean) {
 
 /** A page of related nodes (with the relationship's properties) of a parent, batched with the other relation lists of its level. */
 async function relatedPage(ctx: Context, parent: NodeRow, opts: RelatedPageOptions, req: PageRequest): Promise<PagedRow<RelatedRow>[]> {
-  const ask: RelatedAsk = {
-    parent, types: opts.types, role: opts.role ?? null, targetLabel: opts.targetLabel ?? null, level: opts.level ?? null,
-    props: opts.props ?? null, rel: opts.rel ?? ALL_REL, page: keysetParams(req, false),
-  };
+  const ask: RelatedAsk = { parent, ...pageAsk(opts, req) };
   const rows = await relatedAsks(ctx, opts.dir).load(ask);
   // One batch resolves every parent's page at once: in a large request, each parent maps its rows in its turn.
   const wait = turnIfBusy(ctx.budget);

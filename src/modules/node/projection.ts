@@ -101,6 +101,8 @@ export function propsOfTrees(label: NodeLabel, trees: readonly ResolveTree[]): P
 interface FieldEntry {
   tree?: ResolveTree | null;
   props: Map<string, Props>;
+  /** What perField made of the selection, by name. */
+  made?: Map<string, unknown>;
 }
 
 const cache = new WeakMap<object, Map<unknown, FieldEntry>>();
@@ -138,10 +140,30 @@ export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeL
   const key = `${label}:${path.join('.')}`;
   const known = perField.get(key);
   if (known !== undefined) return known;
-  const tree = parsedTree(info);
-  const props = tree ? propsOfTrees(label, treesAt([tree], path)) : null;
+  const props = propsAt(parsedTree(info), label, path);
   perField.set(key, props);
   return props;
+}
+
+/** The properties of `label` that a field's selection (its parsed tree) reads at `path`: selectedProps of a tree. */
+export function propsAt(tree: ResolveTree | null, label: NodeLabel, path: readonly string[] = []): Props {
+  return tree ? propsOfTrees(label, treesAt([tree], path)) : null;
+}
+
+/** The parsed selection of the field being resolved (parsed once per request and field), e.g. to read its children's ahead. */
+export function fieldTree(info: GraphQLResolveInfo): ResolveTree | null {
+  return parsedTree(info);
+}
+
+/**
+ * What `make` makes of the selection of the field being resolved, once per request, field and
+ * `name` (the same field of each item of a list shares it).
+ */
+export function perField<T>(info: GraphQLResolveInfo, name: string, make: (tree: ResolveTree | null) => T): T {
+  const entry = fieldEntry(info);
+  entry.made ??= new Map();
+  if (!entry.made.has(name)) entry.made.set(name, make(parsedTree(info)));
+  return entry.made.get(name) as T;
 }
 
 /** What `$props` queries return for a node (see cypher/queries/node/by-keys.cypher). */
@@ -168,8 +190,11 @@ export function nodeRow(raw: ProjectedNode, props: Props): NodeRow {
 
 /** Relationship properties a wrapper type (Contribution, AllyTheme…) reads: `role` always, `since` when selected. */
 export function selectedRelProps(info: GraphQLResolveInfo | undefined, path: readonly string[] = []): readonly string[] {
-  if (!info) return ['role', 'since'];
-  const tree = parsedTree(info);
+  return info ? relPropsAt(parsedTree(info), path) : ['role', 'since'];
+}
+
+/** selectedRelProps of a field's parsed selection. */
+export function relPropsAt(tree: ResolveTree | null, path: readonly string[] = []): readonly string[] {
   if (!tree) return ['role', 'since'];
   return treesAt([tree], [...path, 'since']).length ? ['role', 'since'] : ['role'];
 }
