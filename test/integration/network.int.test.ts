@@ -1,5 +1,7 @@
 import { shapedQuery } from '../../src/db/cypher-registry';
 import { networkFilterParams, NetworkFilterParams, presentConditions } from '../../src/modules/network/network.filter';
+import { statsStart, TerritoryStatRow, withAllyCounts } from '../../src/modules/stats/stats.repository';
+import { AllyKind } from '../../src/modules/ally/ally.types';
 import { startTestApiOn, TestApi } from '../helpers/api';
 import { networkFixture } from '../fixtures/network-fixture';
 
@@ -333,6 +335,34 @@ describe('network', () => {
         expect(down.length).toBeGreaterThan(0);
         expect(up).toEqual(down);
       }
+    });
+
+    it('a level\'s allies counted from the filter\'s start set (chantier, themes) or walked down from each territory count alike', async () => {
+      const cases: [string, string, NetworkFilterParams][] = [
+        ['REGION', 'country:FR', networkFilterParams({ themes: ['energie'] })],
+        ['DEPARTEMENT', 'region:32', networkFilterParams({ themes: ['energie', 'alimentation'], kinds: [AllyKind.ORGANIZATION] })],
+        ['REGION', 'country:FR', networkFilterParams({ chantier: 'chantier-a1' })],
+        ['DEPARTEMENT', 'country:FR', networkFilterParams({ chantier: 'chantier-a1', objective: '1', territory: 'region:32' })],
+      ];
+      let counted = 0;
+      for (const [level, within, filter] of cases) {
+        const present = presentConditions(filter);
+        const params = { level, within, f: filter, start: statsStart(filter), canSeePrivate: false };
+        const [[down], [up]] = await Promise.all([
+          api.db.read<{ rows: TerritoryStatRow[] }>(shapedQuery('stats/territory-stats-by-level', present), params),
+          api.db.read<{ rows: TerritoryStatRow[]; allyCounts: { eid: string; allies: number; organizations: number; persons: number }[] }>(shapedQuery('stats/territory-stats-from-allies', present), params),
+        ]);
+        expect(down.rows.length).toBeGreaterThan(0);
+        expect(withAllyCounts(up.rows, up.allyCounts).map(row)).toEqual(down.rows.map(row));
+        counted += down.rows.reduce((n, r) => n + r.allies, 0);
+      }
+      expect(counted).toBeGreaterThan(0); // some allies were counted, not only zeros
+      // The API takes that way for these filters: the same rows.
+      const d = await ok('{ territoryStats(level: REGION, filter: { themes: ["energie"] }) { territory { ref } allies organizations persons chantiers } }');
+      const [walked] = await api.db.read<{ rows: TerritoryStatRow[] }>(shapedQuery('stats/territory-stats-by-level', ['themes']), {
+        level: 'REGION', within: 'country:FR', f: networkFilterParams({ themes: ['energie'] }), canSeePrivate: false,
+      });
+      expect(d.territoryStats.map(row)).toEqual(walked.rows.map(row));
     });
 
     it('per theme: allies, leads, chantiers', async () => {

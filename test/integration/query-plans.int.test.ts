@@ -102,21 +102,21 @@ describe('query plans of the list shapes', () => {
   const F_ALL = { kinds: ['PERSON'], themes: ['t'], chantier: 'c', objective: '1', territory: 'region:32' };
   const F_NONE = { kinds: null, themes: null, chantier: null, objective: null, territory: null };
   const networkCases: [string, string, boolean][] = [];
-  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/territory-stats-by-level', 'stats/theme-stats']) {
+  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/territory-stats-by-level', 'stats/territory-stats-from-allies', 'stats/theme-stats']) {
     networkCases.push([name, 'bare', false], [name, 'every condition', true]);
   }
   const SEMI = /SemiApply/;
 
   it.each(networkCases)('%s, %s: evaluates exactly the conditions of its shape', async (name, _label, full) => {
     const q = shapedQuery(name, full ? ['kinds', 'themes', 'chantier', 'objective', 'territory'] : []);
-    const params = { f: full ? F_ALL : F_NONE, cap: neo4j.int(10), level: 'REGION', within: 'country:FR', canSeePrivate: false };
+    const params = { f: full ? F_ALL : F_NONE, cap: neo4j.int(10), level: 'REGION', within: 'country:FR', start: 'themes', canSeePrivate: false };
     const ops = operators((await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, params))).summary.plan as unknown as PlanNode);
     // The filter's references (filter-references.cypher) are read once (Let…SemiApply, as is `withinExists`); the
     // conditions are EXISTS subqueries on each ally or chantier row (SemiApply, or SelectOrSemiApply
     // behind a catch-all `$f.x IS NULL OR` guard): none in a bare shape.
-    // territory-stats-by-level checks each territory of the level upwards with one EXISTS (per territory, not per ally).
+    // territory-stats-by-level and -from-allies check each territory of the level upwards with one EXISTS (per territory, not per ally).
     const perRow = ops.filter((o) => SEMI.test(o.op) && !o.op.startsWith('Let'));
-    const ownChecks = name === 'stats/territory-stats-by-level' ? 1 : 0;
+    const ownChecks = name === 'stats/territory-stats-by-level' || name === 'stats/territory-stats-from-allies' ? 1 : 0;
     if (full) expect(perRow.length).toBeGreaterThan(ownChecks);
     else expect(perRow.length).toBe(ownChecks);
     if (name !== 'network/allies-all') expect(ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:(Ally|Person|Organization)\b/.test(o.details))).toEqual([]);

@@ -39,7 +39,7 @@ function everyShape(): CypherQuery[] {
   }
   // The network's start sets and the statistics, bare and with every condition.
   const conditions = ['kinds', 'themes', 'chantier', 'objective', 'territory'];
-  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/territory-stats-by-level', 'stats/theme-stats']) {
+  for (const name of ['network/allies-all', 'network/allies-from-themes', 'network/allies-from-territory', 'network/allies-from-chantier', 'network/allies-from-objective', 'stats/territory-stats', 'stats/territory-stats-by-level', 'stats/territory-stats-from-allies', 'stats/theme-stats']) {
     shapedQuery(name, []);
     shapedQuery(name, conditions);
   }

@@ -4,7 +4,7 @@
 // Params: $f, $cap, $canSeePrivate.
 // #include network/filter-references
 CALL () {
-  MATCH (:Chantier {slug: $f.chantier})<-[:CONTRIBUTES_TO]-(a:Ally)
+  // #include network/start-set#chantier
   WITH DISTINCT a
   // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree

@@ -2,7 +2,7 @@
 // objective, then the residual filter. Params: $f, $cap, $canSeePrivate.
 // #include network/filter-references
 CALL () {
-  MATCH (:CharterObjective {code: $f.objective})<-[:SERVES]-(:Chantier)<-[:CONTRIBUTES_TO]-(a:Ally)
+  // #include network/start-set#objective
   WITH DISTINCT a
   // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree

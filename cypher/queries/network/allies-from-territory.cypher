@@ -3,7 +3,7 @@
 // Params: $f, $cap, $canSeePrivate.
 // #include network/filter-references
 CALL () {
-  MATCH (:Territory {ref: $f.territory})<-[:PART_OF*0..]-(:Territory)<-[:BASED_IN|ACTS_IN]-(a:Ally)
+  // #include network/start-set#territory
   WITH DISTINCT a
   // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree

@@ -2,7 +2,7 @@
 // filter. Params: $f, $cap, $canSeePrivate.
 // #include network/filter-references
 CALL () {
-  MATCH (t:Theme)<-[:WORKS_ON]-(a:Ally) WHERE t.slug IN $f.themes
+  // #include network/start-set#themes
   WITH DISTINCT a
   // #where network/ally-filter
   WITH a, COUNT { (a)--() } AS degree
