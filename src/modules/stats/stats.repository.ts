@@ -25,7 +25,8 @@ const COMMUNE_SAMPLE = { ...TERRITORY_SAMPLE, level: 'COMMUNE' };
  * How a level's territories within a ref are found: walked down from the ref for communes (a
  * département has a few hundred of them, the country 35,000), the level's own territories checked
  * upwards for the larger levels (at most ~1,300 EPCIs; 13 régions at 100k allies: 10 ms, against
- * 55 ms walking down from the country by every path).
+ * 55 ms walking down from the country by every path); for those, with a chantier or themes filter,
+ * the allies are counted from that reference's allies upwards (statsStart).
  */
 export function territoryStatsFile(level: TerritoryLevel, f: NetworkFilterParams = NO_FILTER): string {
   if (level === 'COMMUNE') return 'stats/territory-stats';
