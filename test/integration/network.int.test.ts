@@ -62,6 +62,21 @@ describe('network', () => {
       expect(d.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['a2', 'a4']);
     });
 
+    it('a page without totalCount is read without counting (its own query), the same rows and cursors', async () => {
+      const page = 'pageInfo { hasNextPage endCursor } edges { cursor node { weight ally { slug } via { __typename } } }';
+      for (const args of ['', '(first: 2)', '(theme: "energie")']) {
+        const res = await api.gql<Data>(`{ ally(slug: "a1") { counted: collaborators${args} { totalCount ${page} } bare: collaborators${args} { ${page} } } }`);
+        expect(res.errors).toBeUndefined();
+        const { counted, bare } = res.data!.ally;
+        expect(counted.edges.length).toBeGreaterThan(0);
+        expect(bare).toEqual({ pageInfo: counted.pageInfo, edges: counted.edges });
+        expect(res.roundTrips).toBe(3); // the ally; the page with its total; the page alone
+      }
+      // and a total asked through a fragment is still read
+      const f = await ok('{ ally(slug: "a1") { collaborators { ...total } } } fragment total on CollaboratorConnection { totalCount }');
+      expect(f.ally.collaborators.totalCount).toBe(4);
+    });
+
     it('pages with keyset cursors', async () => {
       const p1 = await ok(q('a1', '(first: 2)'));
       expect(p1.ally.collaborators.edges.map((e: Data) => e.node.ally.slug)).toEqual(['a2', 'a3']);

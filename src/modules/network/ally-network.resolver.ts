@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { perField, selectsAt } from '../node/projection';
 import type { Context } from '../../context';
 import { pageRequest } from '../../common/relay';
 import type { NodeRow } from '../node/node.repository';
@@ -13,8 +15,9 @@ export class AllyNetworkResolver {
     description:
       'Allies who work with this one: they contribute to the same chantier, belong to the same learning community, or one is a member of the other. Weight = number of shared contexts; ordered by weight (desc), then name, then id.',
   })
-  collaborators(@Root() ally: NodeRow, @Args() args: CollaboratorsArgs, @Ctx() ctx: Context) {
-    return collaboratorsConnection(ctx, ally, args.theme ?? null, pageRequest({ first: args.first, after: args.after }, COLLABORATORS_ORDER));
+  collaborators(@Root() ally: NodeRow, @Args() args: CollaboratorsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const withTotal = perField(info, 'collaborators.total', (t) => selectsAt(t, ['totalCount']));
+    return collaboratorsConnection(ctx, ally, args.theme ?? null, pageRequest({ first: args.first, after: args.after }, COLLABORATORS_ORDER), withTotal);
   }
 
   @FieldResolver(() => [SuggestedCollaborator], {

@@ -9,7 +9,10 @@ import { compareContexts } from './collaboration';
 import { Neighbour, shortestPath } from './shortest-path';
 import { SuggestionParts, suggestionReasons } from './suggestions';
 
-const collaboratorsPage = cypherQuery('network/collaborators-page');
+/** Parameters of the types the API sends (warm-up plans both texts with them). */
+const COLLABORATORS_SAMPLE = { eids: ['-'], theme: null, afterWeight: null, afterName: null, afterId: null, limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false };
+const collaboratorsPage = cypherQuery('network/collaborators-page', COLLABORATORS_SAMPLE);
+const collaboratorsPageOnly = cypherQuery('network/collaborators-page-only', COLLABORATORS_SAMPLE);
 
 export interface CollaboratorRow {
   ally: NodeRow;
@@ -19,7 +22,8 @@ export interface CollaboratorRow {
 
 interface CollaboratorsResult {
   themeExists: boolean;
-  total: number;
+  /** Null when not asked for (collaborators-page-only). */
+  total: number | null;
   rows: { sortKey: string; id: string; item: CollaboratorRow }[];
 }
 
@@ -38,14 +42,18 @@ export function collaboratorsKeyset(req: PageRequest) {
   return { afterWeight: neo4j.int(1_000_000_000 - Number(m[1])), afterName: m[2], afterId, limit };
 }
 
-/** A page of an ally's collaborators, batched across the parent allies of one request level. */
-export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme: string | null, req: PageRequest): Promise<Connection<CollaboratorRow>> {
+/**
+ * A page of an ally's collaborators, batched across the parent allies of one request level; with
+ * their total when `withTotal` (totalCount selected), else without making the list of every
+ * collaborator that counting needs (a hub's 65,000).
+ */
+export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme: string | null, req: PageRequest, withTotal = true): Promise<Connection<CollaboratorRow>> {
   const keyset = collaboratorsKeyset(req);
-  const name = `collaborators:${JSON.stringify([theme, req])}`;
+  const name = `collaborators:${JSON.stringify([theme, req, withTotal])}`;
   const batch = loader(ctx, name, () =>
     new DataLoader<string, CollaboratorsResult>(async (eids) => {
-      const rows = await ctx.db.read<{ parent: string; themeExists: boolean; total: number; rows: (CollaboratorRow & { sortKey: string; id: string })[] }>(
-        collaboratorsPage,
+      const rows = await ctx.db.read<{ parent: string; themeExists: boolean; total: number | null; rows: (CollaboratorRow & { sortKey: string; id: string })[] }>(
+        withTotal ? collaboratorsPage : collaboratorsPageOnly,
         { eids, theme, ...keyset, ...privacyParams(ctx) },
       );
       const map = new Map(rows.map((r) => [r.parent, r]));
@@ -53,7 +61,7 @@ export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme
         const r = map.get(eid);
         return {
           themeExists: r?.themeExists ?? true,
-          total: r?.total ?? 0,
+          total: r ? r.total : 0,
           rows: (r?.rows ?? []).map((x) => ({ sortKey: x.sortKey, id: x.id, item: { ally: x.ally, weight: x.weight, via: [...x.via].sort(compareContexts) } })),
         };
       });
@@ -61,7 +69,8 @@ export async function collaboratorsConnection(ctx: Context, ally: NodeRow, theme
   );
   const result = await batch.load(ally._eid);
   if (!result.themeExists) throw new BadUserInputError(`theme: unknown theme "${theme}"`, 'theme');
-  return toConnection(result.rows, req, async () => result.total);
+  // A total not read with the page (its selection was not seen) costs one more query.
+  return toConnection(result.rows, req, async () => result.total ?? (await (await collaboratorsConnection(ctx, ally, theme, req, true)).count()));
 }
 
 const collaborationFrontier = cypherQuery('network/collaboration-frontier', { ids: [] as string[], other: [] as string[], canSeePrivate: false }); // sample: planned by warm-up

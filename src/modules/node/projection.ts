@@ -193,6 +193,11 @@ export function selectedRelProps(info: GraphQLResolveInfo | undefined, path: rea
   return info ? relPropsAt(parsedTree(info), path) : ['role', 'since'];
 }
 
+/** Whether a field's parsed selection asks for the field at `path` (true when unknown). */
+export function selectsAt(tree: ResolveTree | null, path: readonly string[]): boolean {
+  return tree ? treesAt([tree], path).length > 0 : true;
+}
+
 /** selectedRelProps of a field's parsed selection. */
 export function relPropsAt(tree: ResolveTree | null, path: readonly string[] = []): readonly string[] {
   if (!tree) return ['role', 'since'];
