@@ -9,8 +9,7 @@ CALL () {
   RETURN EXISTS { MATCH (:Territory {ref: $within}) } AS withinExists
 }
 CALL () {
-  MATCH (t:Territory {level: $level})
-  WHERE EXISTS { (t)-[:PART_OF*0..]->(:Territory {ref: $within}) }
+  // #include stats/level-territories
   // #include stats/territory-counts
 }
 RETURN withinExists, rows, unknownThemes, chantierExists, objectiveExists, territoryExists

@@ -31,8 +31,7 @@ CALL () {
   RETURN collect({eid: elementId(t), allies: allies, organizations: organizations, persons: persons}) AS allyCounts
 }
 CALL () {
-  MATCH (t:Territory {level: $level})
-  WHERE EXISTS { (t)-[:PART_OF*0..]->(:Territory {ref: $within}) }
+  // #include stats/level-territories
   // #include stats/territory-chantier-counts
   WITH t, 0 AS allies, 0 AS organizations, 0 AS persons, chantiers
   // #include stats/territory-rows

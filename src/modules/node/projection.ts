@@ -97,12 +97,10 @@ export function propsOfTrees(label: NodeLabel, trees: readonly ResolveTree[]): P
   return [...props].sort();
 }
 
-/** What is known of one field of one request: its parsed selection (once asked) and the props read from it. */
+/** What is known of one field of one request: its parsed selection (once asked) and what perField made of it, by name. */
 interface FieldEntry {
   tree?: ResolveTree | null;
-  props: Map<string, Props>;
-  /** What perField made of the selection, by name. */
-  made?: Map<string, unknown>;
+  made: Map<string, unknown>;
 }
 
 const cache = new WeakMap<object, Map<unknown, FieldEntry>>();
@@ -117,14 +115,14 @@ function fieldEntry(info: GraphQLResolveInfo): FieldEntry {
   cache.set(info.variableValues, perRequest);
   let entry = perRequest.get(info.fieldNodes[0]);
   if (!entry) {
-    entry = { props: new Map() };
+    entry = { made: new Map() };
     perRequest.set(info.fieldNodes[0], entry);
   }
   return entry;
 }
 
-/** The selection of the field being resolved, parsed once per request and field. */
-function parsedTree(info: GraphQLResolveInfo): ResolveTree | null {
+/** The parsed selection of the field being resolved (parsed once per request and field), e.g. to read its children's ahead. */
+export function fieldTree(info: GraphQLResolveInfo): ResolveTree | null {
   const entry = fieldEntry(info);
   if (entry.tree === undefined) entry.tree = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
   return entry.tree;
@@ -135,14 +133,7 @@ function parsedTree(info: GraphQLResolveInfo): ResolveTree | null {
  * ['edges', 'node'] for a connection, ['theme'] for AllyTheme.theme), cached per request and field.
  */
 export function selectedProps(info: GraphQLResolveInfo | undefined, label: NodeLabel, path: readonly string[] = []): Props {
-  if (!info) return null;
-  const perField = fieldEntry(info).props;
-  const key = `${label}:${path.join('.')}`;
-  const known = perField.get(key);
-  if (known !== undefined) return known;
-  const props = propsAt(parsedTree(info), label, path);
-  perField.set(key, props);
-  return props;
+  return info ? perField(info, `props:${label}:${path.join('.')}`, (tree) => propsAt(tree, label, path)) : null;
 }
 
 /** The properties of `label` that a field's selection (its parsed tree) reads at `path`: selectedProps of a tree. */
@@ -150,20 +141,14 @@ export function propsAt(tree: ResolveTree | null, label: NodeLabel, path: readon
   return tree ? propsOfTrees(label, treesAt([tree], path)) : null;
 }
 
-/** The parsed selection of the field being resolved (parsed once per request and field), e.g. to read its children's ahead. */
-export function fieldTree(info: GraphQLResolveInfo): ResolveTree | null {
-  return parsedTree(info);
-}
-
 /**
  * What `make` makes of the selection of the field being resolved, once per request, field and
  * `name` (the same field of each item of a list shares it).
  */
 export function perField<T>(info: GraphQLResolveInfo, name: string, make: (tree: ResolveTree | null) => T): T {
-  const entry = fieldEntry(info);
-  entry.made ??= new Map();
-  if (!entry.made.has(name)) entry.made.set(name, make(parsedTree(info)));
-  return entry.made.get(name) as T;
+  const { made } = fieldEntry(info);
+  if (!made.has(name)) made.set(name, make(fieldTree(info)));
+  return made.get(name) as T;
 }
 
 /** What `$props` queries return for a node (see cypher/queries/node/by-keys.cypher). */
@@ -190,7 +175,7 @@ export function nodeRow(raw: ProjectedNode, props: Props): NodeRow {
 
 /** Relationship properties a wrapper type (Contribution, AllyTheme…) reads: `role` always, `since` when selected. */
 export function selectedRelProps(info: GraphQLResolveInfo | undefined, path: readonly string[] = []): readonly string[] {
-  return info ? relPropsAt(parsedTree(info), path) : ['role', 'since'];
+  return info ? relPropsAt(fieldTree(info), path) : ['role', 'since'];
 }
 
 /** Whether a field's parsed selection asks for the field at `path` (true when unknown). */
