@@ -3,6 +3,7 @@ import type { Logger } from './logger';
 import { boundQueries, composedQueries, CypherQuery } from './db/cypher-registry';
 import { baseAllyShapes } from './modules/ally/ally.shapes';
 import { baseChantierShapes } from './modules/chantier/chantier.shapes';
+import { relationPageShapes } from './modules/node/related.shapes';
 import { wholeLayerShapes } from './http/export/geo-export';
 
 /**
@@ -18,6 +19,7 @@ import { wholeLayerShapes } from './http/export/geo-export';
 export function warmUpQueries(): CypherQuery[] {
   baseAllyShapes();
   baseChantierShapes();
+  relationPageShapes(); // every relation page, in both orders
   wholeLayerShapes(); // the exports' whole layers (the filtered ones plan on first use)
   return [...boundQueries(), ...composedQueries()].filter((q) => q.sample !== undefined && !/\+/.test(q.name));
 }

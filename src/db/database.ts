@@ -64,6 +64,26 @@ export class Database {
   }
 
   /**
+   * Several read queries in one transaction, all sent before any answer is awaited (the driver
+   * pipelines them on the connection): one round trip, the rows of each in the order given. For the
+   * reads of one request level that need different texts (a level's short lists and its pages of
+   * each shape).
+   */
+  async readAll(reads: readonly (readonly [CypherQuery, Params])[]): Promise<unknown[][]> {
+    const budget = this.budget;
+    return this.readTx((tx) =>
+      Promise.all(
+        reads.map(async ([query, params]) => {
+          if (!budget) return run(tx, query, params);
+          const rows: unknown[] = [];
+          await runWithin(tx, query, params, budget, (row) => rows.push(row));
+          return rows;
+        }),
+      ),
+    );
+  }
+
+  /**
    * read(), each row handed to `onRow` as its record arrives, none kept: a reader that keeps only what
    * it makes of a row (an export writes its JSON out) lets records and rows die young instead of
    * holding a page of them (V8 promotes what outlives two scavenges). `onRow` runs inside the

@@ -85,30 +85,38 @@ export interface LabelModel {
   privacy: { flag: string; restricted: readonly string[] } | null;
   /** Properties holding an enum of the model. */
   enums: Readonly<Record<string, EnumName>>;
+  /**
+   * The stored sort key every node of the label carries (the bundle codec writes it, folded from the
+   * name or title): lists of these nodes are ordered by it, then `id`. Null when some nodes lack it
+   * (a territory may have no name): their lists fall back on the key of any label
+   * (cypher/fragments/node/related-page.cypher, key-any), which equals this one where it is stored.
+   */
+  sortKey: 'sortName' | 'sortTitle' | null;
 }
 
-const label = (m: Omit<LabelModel, 'kindLabels' | 'privacy' | 'enums'> & Partial<LabelModel>): LabelModel =>
-  Object.freeze({ kindLabels: null, privacy: null, enums: {}, ...m });
+const label = (m: Omit<LabelModel, 'kindLabels' | 'privacy' | 'enums' | 'sortKey'> & Partial<LabelModel>): LabelModel =>
+  Object.freeze({ kindLabels: null, privacy: null, enums: {}, sortKey: null, ...m });
 
 /** Every label, in import order: each relationship owned by a label points to a label listed before it (or to itself). */
 export const LABELS: readonly LabelModel[] = Object.freeze([
   label({ label: 'Charter', key: 'slug', kind: 'charter', collection: 'charter' }),
   label({ label: 'CharterObjective', key: 'code', kind: 'objective', collection: 'objectives' }),
-  label({ label: 'Theme', key: 'slug', kind: 'theme', collection: 'themes' }),
+  label({ label: 'Theme', key: 'slug', kind: 'theme', collection: 'themes', sortKey: 'sortName' }),
   label({ label: 'Territory', key: 'ref', kind: 'territory', collection: 'territories', enums: { level: 'TerritoryLevel' } }),
   label({
     label: 'Ally',
     key: 'slug',
     kind: 'ally',
     collection: 'allies',
+    sortKey: 'sortName',
     kindLabels: { property: 'kind', labels: { ORGANIZATION: 'Organization', PERSON: 'Person' } },
     privacy: { flag: 'public', restricted: ['email'] },
     enums: { kind: 'AllyKind', organizationType: 'OrganizationType' },
   }),
-  label({ label: 'Event', key: 'slug', kind: 'event', collection: 'events', enums: { kind: 'EventKind' } }),
-  label({ label: 'Chantier', key: 'slug', kind: 'chantier', collection: 'chantiers', enums: { kind: 'ChantierKind', status: 'ChantierStatus' } }),
-  label({ label: 'Resource', key: 'slug', kind: 'resource', collection: 'resources', enums: { kind: 'ResourceKind' } }),
-  label({ label: 'LearningCommunity', key: 'slug', kind: 'community', collection: 'communities' }),
+  label({ label: 'Event', key: 'slug', kind: 'event', collection: 'events', enums: { kind: 'EventKind' }, sortKey: 'sortTitle' }),
+  label({ label: 'Chantier', key: 'slug', kind: 'chantier', collection: 'chantiers', enums: { kind: 'ChantierKind', status: 'ChantierStatus' }, sortKey: 'sortTitle' }),
+  label({ label: 'Resource', key: 'slug', kind: 'resource', collection: 'resources', enums: { kind: 'ResourceKind' }, sortKey: 'sortTitle' }),
+  label({ label: 'LearningCommunity', key: 'slug', kind: 'community', collection: 'communities', sortKey: 'sortName' }),
 ]);
 
 const byLabel = new Map(LABELS.map((l) => [l.label, l]));

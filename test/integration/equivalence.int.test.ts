@@ -3,6 +3,9 @@ import { expectData } from '../helpers/expect-data';
 import { generateSyntheticBundle } from '../../src/modules/bundle/synthetic';
 import { isVisibleTo } from '../../src/auth/visibility';
 import { ANONYMOUS } from '../../src/auth/viewer';
+import neo4j from 'neo4j-driver';
+import { cypherQuery } from '../../src/db/cypher-registry';
+import { byKeyWithPageQuery, relatedPageQuery, relationPageShapes, type PageShape } from '../../src/modules/node/related.shapes';
 
 /**
  * The planner changes how a list is computed, never what it holds. Seeded filter combinations over
@@ -188,5 +191,64 @@ describe('the planned lists equal a plain reference filter', () => {
     });
     expect(sizes.filter((n) => n > 0).length).toBeGreaterThan(cases.length / 2);
     expect(Math.max(...sizes)).toBeGreaterThan(40);
+  });
+  // The relation pages by shape (src/modules/node/related.shapes.ts: type, labels and order fixed in
+  // the text) read what the catch-all related-out/in reads for the same ask: the same rows, keys and
+  // cursors, in the same order, page after page.
+  describe('relation pages by shape equal the catch-all related-out/in', () => {
+    const NOBODY = { canSeePrivate: false, canSeeEmails: false };
+    type Row = { sortKey: string; id: string };
+    const generic = (s: PageShape) => cypherQuery(s.dir === 'out' ? 'node/related-out' : 'node/related-in');
+    const ask = (s: PageShape, parentId: string, after: Row | null, props: string[] | null) => ({
+      key: '0', id: parentId, role: null, level: null, props, rel: ['role', 'since'], afterKey: after?.sortKey ?? null, afterId: after?.id ?? null,
+    });
+    /** Up to three parents with the most related nodes of the shape (the busiest pages). */
+    const parentsOf = async (s: PageShape): Promise<string[]> => {
+      const pattern = s.dir === 'out' ? `(p:${s.parent})-[:${s.type}]->(m:${s.target})` : `(p:${s.parent})<-[:${s.type}]-(m:${s.target})`;
+      const rows = await api.db.readTx(async (tx) => (await tx.run(`MATCH ${pattern} WITH p, count(m) AS n ORDER BY n DESC, p.id LIMIT 3 RETURN p.id AS id`)).records);
+      return rows.map((r) => r.get('id') as string);
+    };
+    const compared: string[] = [];
+
+    it.each(relationPageShapes().map((s) => [`${s.dir} ${s.type} ${s.parent}→${s.target} ${s.desc ? 'DESC' : 'ASC'}`, s] as const))('%s', async (_name, s) => {
+      for (const parentId of await parentsOf(s)) {
+        let after: Row | null = null;
+        for (let page = 0; page < 4; page++) {
+          const props = page % 2 === 0 ? ['name', 'title', 'slug', 'ref'] : null;
+          const mine: Row[] = (await api.db.read<{ key: string; rows: Row[] }>(relatedPageQuery(s), { asks: [ask(s, parentId, after, props)], limit: neo4j.int(3), ...NOBODY }))[0]?.rows ?? [];
+          const theirs: Row[] = (await api.db.read<{ key: string; rows: Row[] }>(generic(s), {
+            asks: [{ ...ask(s, parentId, after, props), label: s.parent, types: [s.type], targetLabel: s.target, desc: s.desc, limit: neo4j.int(3) }], ...NOBODY,
+          }))[0]?.rows ?? [];
+          expect(mine).toEqual(theirs);
+          if (mine.length) compared.push(s.type);
+          if (mine.length < 3) break;
+          after = mine[mine.length - 1];
+        }
+      }
+    });
+
+    it('an ally found by slug with its first chantiers reads what by-keys reads with the page among its lists', async () => {
+      const slugs = await api.db.readTx(async (tx) =>
+        (await tx.run('MATCH (a:Ally)-[:CONTRIBUTES_TO]->(c) WHERE a:Organization OR a.public = true WITH a, count(c) AS n ORDER BY n DESC, a.id LIMIT 3 RETURN a.slug AS slug')).records.map((r) => r.get('slug') as string));
+      expect(slugs.length).toBe(3);
+      for (const desc of [false, true]) {
+        const shape = relationPageShapes().find((x) => x.dir === 'out' && x.type === 'CONTRIBUTES_TO' && x.desc === desc)!;
+        for (const slug of slugs) {
+          const page = { key: '1', role: null, level: null, props: ['title'], rel: ['role', 'since'], afterKey: null, afterId: null };
+          const short = { key: '0', types: ['WORKS_ON'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'], desc: false, afterKey: null, afterId: null, limit: null };
+          const common = { keys: [slug], label: 'Ally', props: ['name'], ...NOBODY };
+          const [mine] = await api.db.read<{ related: { key: string; rows: Row[] }[] }>(byKeyWithPageQuery(shape), { ...common, asks: [short], page, limit: neo4j.int(4) });
+          const [theirs] = await api.db.read<{ related: { key: string; rows: Row[] }[] }>(cypherQuery('node/by-keys'), {
+            ...common, asks: [short, { ...page, types: ['CONTRIBUTES_TO'], targetLabel: 'Chantier', desc, limit: neo4j.int(4) }],
+          });
+          expect(mine.related).toEqual(theirs.related);
+          expect(mine.related.find((r) => r.key === '1')?.rows.length).toBe(4);
+        }
+      }
+    });
+
+    it('the comparison is not vacuous: pages of most relation types were read', () => {
+      expect(new Set(compared).size).toBeGreaterThanOrEqual(8);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { ALLY_RESIDUALS, AllyStart } from '../../src/modules/ally/ally.plan';
 import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS, ChantierStart } from '../../src/modules/chantier/chantier.plan';
 import { chantierCountQuery, chantierPageQuery, CHANTIER_ORDERS, CHANTIER_STARTS } from '../../src/modules/chantier/chantier.shapes';
+import { byKeyWithPageQuery, relatedPageQuery, relationPageShapes } from '../../src/modules/node/related.shapes';
 
 /**
  * STYLE 7: EXPLAIN every query shape of the ally and chantier lists against Neo4j and assert its
@@ -120,5 +121,22 @@ describe('query plans of the list shapes', () => {
     if (full) expect(perRow.length).toBeGreaterThan(ownChecks);
     else expect(perRow.length).toBe(ownChecks);
     if (name !== 'network/allies-all') expect(ops.filter((o) => (o.op === 'NodeByLabelScan' || o.op === 'AllNodesScan') && /:(Ally|Person|Organization)\b/.test(o.details))).toEqual([]);
+  });
+  // A relation page by shape: its parents by id (or key) seek an index, the related nodes are one
+  // expand of the shape's type, and the page is a Top of $limit rows per parent (never a Sort of
+  // every related node, as the catch-all related-out/in does).
+  const pageCases: [string, CypherQuery][] = relationPageShapes().flatMap((shape) => [
+    [relatedPageQuery(shape).name, relatedPageQuery(shape)] as [string, CypherQuery],
+    ...(shape.dir === 'out' ? [[byKeyWithPageQuery(shape).name, byKeyWithPageQuery(shape)] as [string, CypherQuery]] : []),
+  ]);
+  it.each(pageCases)('%s: an index seek for the parent, a Top per parent, no scan, no Sort', async (_name, q) => {
+    const page = { key: '-', id: '-', role: null, level: null, props: ['name'], rel: ['role'], afterKey: null, afterId: null };
+    const res = await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { asks: [page], page, keys: ['-'], label: 'Ally', props: ['name'], limit: neo4j.int(21), canSeePrivate: false, canSeeEmails: false }));
+    const ops = operators(res.summary.plan as unknown as PlanNode);
+    expect(ops.filter((o) => /NodeByLabelScan|AllNodesScan/.test(o.op))).toEqual([]);
+    expect(ops.some((o) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(o.op))).toBe(true);
+    expect(ops.some((o) => o.op === 'Top')).toBe(true);
+    // by-keys' short lists (a node's seat, themes…: a few rows each) keep the catch-all's sort by CASE.
+    expect(ops.filter((o) => o.op === 'Sort' && !(q.name.startsWith('node/by-keys') && /CASE\s+WHEN ask\.desc/.test(o.details)))).toEqual([]);
   });
 });

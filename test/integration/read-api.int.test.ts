@@ -152,7 +152,11 @@ describe('read API', () => {
     all: chantiers(first: 5) { edges { node { role chantier { slug } } } }
     affiliations { role organization { slug } } communities { slug } events { role event { slug } } resources { slug }`;
 
-  it('an ally card reads the ally and its lists in one round trip, the same answer as its fields alone', async () => {
+  // One page among the lists (the usual card): by-keys with that page by shape; two pages (aliases): by-keys' catch-all.
+  const ONE_PAGE = `slug name basedIn { ref name } themes { role theme { slug name } }
+    all: chantiers(first: 2) { edges { cursor node { role since chantier { slug title } } } pageInfo { hasNextPage endCursor } }`;
+
+  it.each([['two pages', CARD], ['one page', ONE_PAGE]])('an ally card (%s) reads the ally and its lists in one round trip, the same answer as its fields alone', async (_kind, CARD) => {
     const list = await api.gql<{ allies: { edges: { node: { slug: string } }[] } }>(`{ allies(first: 100) { edges { node { ${CARD} } } } }`);
     expect(list.errors).toBeUndefined();
     const bySlug = new Map(list.data!.allies.edges.map((e) => [e.node.slug, e.node]));

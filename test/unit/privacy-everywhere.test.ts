@@ -4,13 +4,14 @@ import { ALLY_RESIDUALS } from '../../src/modules/ally/ally.plan';
 import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS } from '../../src/modules/chantier/chantier.plan';
 import { chantierCountQuery, chantierPageQuery, CHANTIER_ORDERS, CHANTIER_STARTS } from '../../src/modules/chantier/chantier.shapes';
+import { relationPageShapes } from '../../src/modules/node/related.shapes';
 
 /**
  * STYLE 13 and DESIGN §3: the visibility predicate exists once (cypher/fragments/privacy.cypher,
  * written into queries as @visible(x)), and every query of the API that returns or counts allies
  * applies it to each node that may be an ally. Checked on the final text of every query: the files
  * the repositories bind and every composed list shape (each start × order × direction, bare and with
- * every residual filter).
+ * every residual filter), and every relation page shape.
  */
 
 /** Queries that are not the API's reads of allies, and why. */
@@ -43,6 +44,7 @@ function everyShape(): CypherQuery[] {
     shapedQuery(name, []);
     shapedQuery(name, conditions);
   }
+  relationPageShapes(); // the relation pages by shape, and by-keys with a page
   return composedQueries();
 }
 

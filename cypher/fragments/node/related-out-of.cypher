@@ -7,7 +7,7 @@ WHERE (ask.role IS NULL OR r.role = ask.role)
   AND (ask.targetLabel IS NULL OR ask.targetLabel IN labels(m))
   AND (ask.level IS NULL OR m.level = ask.level)
   AND @visible(m)
-WITH r, m, coalesce(m.sortName, m.sortTitle, toLower(coalesce(m.name, m.title, m.ref, m.code)), '') AS sortKey
+// #include node/related-page#key-any
 WHERE ask.afterKey IS NULL OR CASE WHEN ask.desc
     THEN sortKey < ask.afterKey OR (sortKey = ask.afterKey AND m.id < ask.afterId)
     ELSE sortKey > ask.afterKey OR (sortKey = ask.afterKey AND m.id > ask.afterId) END
@@ -16,9 +16,4 @@ WITH r, m, sortKey ORDER BY CASE WHEN ask.desc THEN sortKey END DESC, CASE WHEN 
 WITH collect([r, m, sortKey]) AS all
 UNWIND CASE WHEN ask.limit IS NULL THEN all ELSE all[..ask.limit] END AS x
 WITH x[0] AS r, x[1] AS m, x[2] AS sortKey
-RETURN collect({type: type(r), sortKey: sortKey, id: m.id,
-  rel: [k IN ask.rel | CASE WHEN r[k] IS :: DATE THEN toString(r[k]) ELSE r[k] END],
-  node: m {.id, _eid: elementId(m), _labels: labels(m),
-    _all: CASE WHEN ask.props IS NULL THEN m {.*, email: CASE WHEN $canSeeEmails THEN m.email END} END,
-    _values: [k IN coalesce(ask.props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
-      WHEN m[k] IS :: DATE OR m[k] IS :: ZONED DATETIME THEN toString(m[k]) ELSE m[k] END]}}) AS rows
+// #include node/related-page#rows

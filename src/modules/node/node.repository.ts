@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { Context, loader } from '../../context';
-import { cypherQuery } from '../../db/cypher-registry';
+import { cypherQuery, CypherQuery } from '../../db/cypher-registry';
 import { turnIfBusy } from '../../limits/bounded-schema';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
 import { LABELS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { fieldTree, nodeRow, ProjectedNode, Props, relRow } from './projection';
+import { byKeyWithPageQuery, pageShapeOf, relatedPageQuery, shapeName } from './related.shapes';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,
@@ -130,22 +131,62 @@ const ALL_REL = ['role', 'since'];
 
 /**
  * The relation lists asked at one request level, whatever their parents, types, selections and
- * pages: one query per direction (the ally card's seat, themes and first chantiers; every
- * chantier's objectives…), each ask with its own property lists and page.
+ * pages: one round trip per direction (the ally card's seat, themes and first chantiers; every
+ * chantier's objectives…), each ask with its own property lists and page. The short lists share
+ * the catch-all related-out/in; the pages go by shape (related.shapes.ts: one text per type,
+ * labels and order, a Top of the page's size per parent), the asks of one shape and size in one
+ * query; all of them sent together in one transaction (Database.readAll).
  */
 function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, RelatedAskRow[], string> {
   return loader(ctx, `related:${dir}`, () =>
     new DataLoader<RelatedAsk, RelatedAskRow[], string>(
       async (asks) => {
-        const params = asks.map((a, i) => ({ ...askParams(a, i), label: labelOf(a.parent), id: a.parent.id }));
-        const rows = await ctx.db.read<{ key: string; rows: RelatedAskRow[] }>(dir === 'out' ? relatedOut : relatedIn, { asks: params, ...privacyParams(ctx) });
         const out: RelatedAskRow[][] = asks.map(() => []);
-        for (const r of rows) out[Number(r.key)] = r.rows;
+        for (const rows of (await ctx.db.readAll(relatedReads(ctx, dir, asks))) as { key: string; rows: RelatedAskRow[] }[][]) {
+          for (const r of rows) out[Number(r.key)] = r.rows;
+        }
         return out;
       },
       { cacheKeyFn: (a) => JSON.stringify([nodeKey(a.parent), a.types, a.role, a.targetLabel, a.level, a.props, a.rel, a.page && { ...a.page, limit: Number(a.page.limit) }]) },
     ),
   );
+}
+
+/**
+ * The reads of a batch of relation lists (each answer keyed by its position): the pages whose shape
+ * the graph model fixes, one query per shape and page size; the others (short lists, a page of a
+ * relation the model does not fix) in the catch-all related-out/in.
+ */
+function relatedReads(ctx: Context, dir: 'out' | 'in', asks: readonly RelatedAsk[]): [CypherQuery, Record<string, unknown>][] {
+  const privacy = privacyParams(ctx);
+  const generic: Record<string, unknown>[] = [];
+  const pages = new Map<string, { query: CypherQuery; limit: unknown; asks: Record<string, unknown>[] }>();
+  asks.forEach(({ parent, ...ask }, i) => {
+    const key = String(i);
+    const shape = pageShape(dir, labelOf(parent), ask);
+    if (!shape || !ask.page) {
+      generic.push({ ...askParams(ask, i), label: labelOf(parent), id: parent.id });
+      return;
+    }
+    const group = `${shapeName(shape)}:${Number(ask.page.limit)}`;
+    const entry = pages.get(group) ?? { query: relatedPageQuery(shape), limit: ask.page.limit, asks: [] };
+    entry.asks.push({ ...pageAskParams(ask, key), id: parent.id });
+    pages.set(group, entry);
+  });
+  const reads: [CypherQuery, Record<string, unknown>][] = [];
+  if (generic.length) reads.push([dir === 'out' ? relatedOut : relatedIn, { asks: generic, ...privacy }]);
+  for (const p of pages.values()) reads.push([p.query, { asks: p.asks, limit: p.limit, ...privacy }]);
+  return reads;
+}
+
+/** The shape of a page ask whose relation the graph model fixes (related.shapes.ts); null for a short list or another page. */
+function pageShape(dir: 'out' | 'in', parent: NodeLabel, ask: ListAsk) {
+  return ask.page && ask.types.length === 1 ? pageShapeOf(dir, parent, ask.types[0], ask.targetLabel, ask.page.desc) : null;
+}
+
+/** A page ask as the page queries take it (`$asks` of related-page, `$page` of by-keys+page), the parent aside. */
+function pageAskParams(ask: ListAsk, key: string) {
+  return { key, role: ask.role, level: ask.level, props: ask.props, rel: ask.rel, afterKey: ask.page?.afterKey ?? null, afterId: ask.page?.afterId ?? null };
 }
 
 /** An ask as the related-out/in queries take it (`$asks`), the parent's label and id aside. */
@@ -219,8 +260,16 @@ export function asksAhead(info: GraphQLResolveInfo, typeName: string, asks: Read
 export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string, props: Props, ahead: ListAsk[]): Promise<NodeRow | null> {
   const byKey = nodeByKey(ctx, label, props);
   if (!ahead.length) return byKey.load(key);
-  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(byKeys, {
-    keys: [key], label, props, asks: ahead.map(askParams), ...privacyParams(ctx),
+  // The lists ride in by-keys' $asks; a single page of a relation the model fixes (an ally card's
+  // first chantiers), in its variant with that page by shape. Two pages (aliases) or a page of
+  // another relation stay among the asks, read by the catch-all: still one statement.
+  const pages = ahead.map((a, i) => ({ a, i })).filter(({ a }) => a.page);
+  const shape = pages.length === 1 ? pageShape('out', label, pages[0].a) : null;
+  const page = shape ? pages[0] : null;
+  const asks = ahead.map((a, i) => ({ a, i })).filter(({ a }) => !page || a !== page.a);
+  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeys, {
+    keys: [key], label, props, asks: asks.map(({ a, i }) => askParams(a, i)), ...privacyParams(ctx),
+    ...(page && { page: pageAskParams(page.a, String(page.i)), limit: page.a.page!.limit }),
   });
   const node = r ? nodeRow(r.node, props) : null;
   byKey.prime(key, node);
