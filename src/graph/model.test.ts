@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { fromRoot } from '../paths';
 import { ENUMS, LABELS, RELATIONSHIPS, RELATIONSHIP_TYPES, SHORT_OUT_TYPES, PAGED_OUT_TYPES, labelModel, ownedTypes, type EnumName } from './model';
-import { SPECS, IMPORT_ORDER } from '../modules/bundle/bundle-codec';
+import { SPECS, IMPORT_ORDER, bundleToItems } from '../modules/bundle/bundle-codec';
+import { generateSyntheticBundle } from '../modules/bundle/synthetic';
 
 /** A JSON Schema node, as much as these checks read of it. */
 interface Node {
@@ -120,5 +121,14 @@ describe('what derives from the model', () => {
   it('splits outgoing lists into short and paged: only CONTRIBUTES_TO pages', () => {
     expect(PAGED_OUT_TYPES).toEqual(['CONTRIBUTES_TO']);
     expect(sorted([...SHORT_OUT_TYPES, ...PAGED_OUT_TYPES])).toEqual(sorted(RELATIONSHIP_TYPES));
+  });
+});
+
+describe('the stored sort key of a label', () => {
+  it.each(LABELS.filter((l) => l.sortKey !== null).map((l) => [l.label, l] as const))('%s: the bundle codec writes it on every node (relation pages order by it)', (_name, model) => {
+    const items = bundleToItems(generateSyntheticBundle({ allies: 60, seed: 3 }), { charterSlug: 'charte' });
+    const nodes = Object.values(items).flat().filter((i) => i.labels.includes(model.label) && i.props);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(typeof n.props![model.sortKey!] === 'string' && (n.props![model.sortKey!] as string).length > 0).toBe(true);
   });
 });
