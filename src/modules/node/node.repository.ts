@@ -184,7 +184,7 @@ function pageShape(dir: 'out' | 'in', parent: NodeLabel, ask: ListAsk) {
   return ask.page && ask.types.length === 1 ? pageShapeOf(dir, parent, ask.types[0], ask.targetLabel, ask.page.desc) : null;
 }
 
-/** A page ask as the page queries take it (`$asks` of related-page, `$page` of by-keys+page), the parent aside. */
+/** A page ask as the page queries take it (`$asks` of related-page, `$page` of by-keys-with-page), the parent aside. */
 function pageAskParams(ask: ListAsk, key: string) {
   return { key, role: ask.role, level: ask.level, props: ask.props, rel: ask.rel, afterKey: ask.page?.afterKey ?? null, afterId: ask.page?.afterId ?? null };
 }
