@@ -1,4 +1,4 @@
-import { cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
+import { compactCypher, cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
 import type { Database } from './database';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../paths';
@@ -86,7 +86,7 @@ describe('one include mechanism', () => {
       .split('\n')
       .map((l) => (l ? `  ${l}` : l))
       .join('\n');
-    expect(q.text).toBe(`MATCH (node:Ally)\nWHERE\n${indented}\nRETURN node`);
+    expect(q.text).toBe(compactCypher(`MATCH (node:Ally)\nWHERE\n${indented}\nRETURN node`));
   });
 
   it('includes a whole fragment file with // #include <file>, in composed queries as in bound files', () => {
@@ -122,8 +122,8 @@ describe('one text per set of conditions present (shapedQuery, // #where)', () =
 
     const some = shapedQuery('stats/territory-stats', ['themes', 'kinds']);
     expect(some.name).toBe('stats/territory-stats/where-kinds+themes');
-    expect(some.text).toContain(`WHERE ${visible('a')}\n      AND ${kinds}\n      AND ${themes}`);
-    expect(some.text).toContain(`WHERE ${cypherFragment('network/chantier-filter', 'themes')}`);
+    expect(some.text).toContain(compactCypher(`WHERE ${visible('a')}\n      AND ${kinds}\n      AND ${themes}`));
+    expect(some.text).toContain(compactCypher(`WHERE ${cypherFragment('network/chantier-filter', 'themes')}`));
     expect(some.text).not.toContain(territory);
   });
 
@@ -131,7 +131,7 @@ describe('one text per set of conditions present (shapedQuery, // #where)', () =
     const raw = readFileSync(fromRoot('cypher', 'queries', 'stats', 'territory-stats-by-level.cypher'), 'utf8');
     expect(raw).not.toMatch(/#where/);
     const q = shapedQuery('stats/territory-stats-by-level', ['kinds']);
-    expect(q.text).toContain(`WHERE ${visible('a')}\n      AND ${kinds}`);
+    expect(q.text).toContain(compactCypher(`WHERE ${visible("a")}\n      AND ${kinds}`));
     expect(q.text).not.toContain(themes);
     expect(q.text).not.toMatch(/^\s*\/\/ #(where|include) /m);
     expect(cypherQuery('stats/territory-stats-by-level').text).toContain(themes);
@@ -151,5 +151,20 @@ describe('one text per set of conditions present (shapedQuery, // #where)', () =
   it('refuses a condition no #where file of the query has, and a file without #where', () => {
     expect(() => shapedQuery('stats/theme-stats', ['colour'])).toThrow('stats/theme-stats: no condition "colour" in cypher/fragments/network/ally-filter.cypher or cypher/fragments/network/chantier-filter.cypher');
     expect(() => shapedQuery('charter/find-charter', [])).toThrow('shapedQuery needs a // #where line');
+  });
+});
+
+describe('the text sent to Neo4j', () => {
+  it('drops comment lines and indentation, keeps every statement line in order', () => {
+    expect(compactCypher('// header\n  MATCH (a:Ally)\n\n  // a note\n    WHERE a.x = \'// not a comment\' // trailing\nRETURN a\n')).toBe(
+      "MATCH (a:Ally)\nWHERE a.x = '// not a comment' // trailing\nRETURN a",
+    );
+  });
+
+  it('is what bound files, shapes and composed queries carry: no comment line, no indentation', () => {
+    for (const q of [cypherQuery('node/related-out'), shapedQuery('stats/territory-stats', ['themes']), composedQuery('test/compact', () => ['  // x', '  MATCH (n)', '    RETURN n'])]) {
+      expect(q.text.split('\n').filter((l) => l.startsWith('//') || /^\s/.test(l) || l === '')).toEqual([]);
+    }
+    expect(cypherQuery('node/related-out').text.length).toBeLessThan(2600); // was 3,981 bytes with its comments and indentation
   });
 });
