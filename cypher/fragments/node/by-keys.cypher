@@ -26,7 +26,7 @@ MATCH (n:{{PARENT}} {{{KEY}}: key})
 // @lists
 WITH key, n WHERE @visible(n)
 CALL (n) {
-  WITH n AS p WHERE @visible(p) // as related-out's parent: the list's parent is a visible node
+  WITH n AS p WHERE @visible(p)
   UNWIND $asks AS ask
   CALL (ask, p) {
     // #include node/related-out-of

@@ -39,7 +39,7 @@ const NO_ONE = { canSeePrivate: false, canSeeEmails: false };
 const FIRST_PAGE = { desc: false, afterKey: null, afterId: null, limit: neo4j.int(21) };
 const NO_ASK = { key: '-', label: 'Ally', id: '-' };
 const NO_PARENT = { asks: [NO_ASK], types: ['PART_OF'], role: null, targetLabel: null, ...NO_ONE };
-const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'], ...FIRST_PAGE };
+const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'] };
 
 const byIds = cypherQuery('node/by-ids', { ids: ['-'], props: ['name'], ...NO_ONE });
 const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], asks: [] as unknown[], ...NO_ONE });
@@ -133,9 +133,9 @@ const ALL_REL = ['role', 'since'];
  * The relation lists asked at one request level, whatever their parents, types, selections and
  * pages: one round trip per direction (the ally card's seat, themes and first chantiers; every
  * chantier's objectives…), each ask with its own property lists and page. The short lists share
- * the catch-all related-out/in; the pages go by shape (related.shapes.ts: one text per type,
- * labels and order, a Top of the page's size per parent), the asks of one shape and size in one
- * query; all of them sent together in one transaction (Database.readAll).
+ * related-out/in; the pages go by shape (related.shapes.ts: one text per type, labels and order, a
+ * Top of the page's size per parent), the asks of one shape and size in one query; all of them
+ * sent together in one transaction (Database.readAll).
  */
 function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, RelatedAskRow[], string> {
   return loader(ctx, `related:${dir}`, () =>
@@ -153,9 +153,9 @@ function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, Re
 }
 
 /**
- * The reads of a batch of relation lists (each answer keyed by its position): the pages whose shape
- * the graph model fixes, one query per shape and page size; the others (short lists, a page of a
- * relation the model does not fix) in the catch-all related-out/in.
+ * The reads of a batch of relation lists (each answer keyed by its position): the short lists in
+ * related-out/in, the pages by shape, one query per shape and page size. A page of a relation the
+ * graph model does not have (or whose other end it cannot tell) is a programming error.
  */
 function relatedReads(ctx: Context, dir: 'out' | 'in', asks: readonly RelatedAsk[]): [CypherQuery, Record<string, unknown>][] {
   const privacy = privacyParams(ctx);
@@ -163,11 +163,12 @@ function relatedReads(ctx: Context, dir: 'out' | 'in', asks: readonly RelatedAsk
   const pages = new Map<string, { query: CypherQuery; limit: unknown; asks: Record<string, unknown>[] }>();
   asks.forEach(({ parent, ...ask }, i) => {
     const key = String(i);
-    const shape = pageShape(dir, labelOf(parent), ask);
-    if (!shape || !ask.page) {
+    if (!ask.page) {
       generic.push({ ...askParams(ask, i), label: labelOf(parent), id: parent.id });
       return;
     }
+    const shape = pageShape(dir, labelOf(parent), ask);
+    if (!shape) throw new Error(`no page shape for the ${dir} relation ${ask.types.join('|')} of ${labelOf(parent)} to ${ask.targetLabel ?? 'any label'}: name its target label`);
     const group = `${shapeName(shape)}:${Number(ask.page.limit)}`;
     const entry = pages.get(group) ?? { query: relatedPageQuery(shape), limit: ask.page.limit, asks: [] };
     entry.asks.push({ ...pageAskParams(ask, key), id: parent.id });
@@ -189,12 +190,9 @@ function pageAskParams(ask: ListAsk, key: string) {
   return { key, role: ask.role, level: ask.level, props: ask.props, rel: ask.rel, afterKey: ask.page?.afterKey ?? null, afterId: ask.page?.afterId ?? null };
 }
 
-/** An ask as the related-out/in queries take it (`$asks`), the parent's label and id aside. */
+/** A short list's ask as related-out/in and by-keys take it (`$asks`), the parent's label and id aside. */
 function askParams(a: ListAsk, i: number) {
-  return {
-    key: String(i), types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level,
-    props: a.props, rel: a.rel, ...(a.page ?? { desc: false, afterKey: null, afterId: null, limit: null }),
-  };
+  return { key: String(i), types: a.types, role: a.role, targetLabel: a.targetLabel, level: a.level, props: a.props, rel: a.rel };
 }
 
 /** The ask of a short (unpaged) relation list. */
@@ -260,13 +258,12 @@ export function asksAhead(info: GraphQLResolveInfo, typeName: string, asks: Read
 export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string, props: Props, ahead: ListAsk[]): Promise<NodeRow | null> {
   const byKey = nodeByKey(ctx, label, props);
   if (!ahead.length) return byKey.load(key);
-  // The lists ride in by-keys' $asks; a single page of a relation the model fixes (an ally card's
-  // first chantiers), in its variant with that page by shape. Two pages (aliases) or a page of
-  // another relation stay among the asks, read by the catch-all: still one statement.
-  const pages = ahead.map((a, i) => ({ a, i })).filter(({ a }) => a.page);
-  const shape = pages.length === 1 ? pageShape('out', label, pages[0].a) : null;
-  const page = shape ? pages[0] : null;
-  const asks = ahead.map((a, i) => ({ a, i })).filter(({ a }) => !page || a !== page.a);
+  // The short lists ride in by-keys' $asks; the first page (an ally card's first chantiers), in its
+  // variant with that page by shape: one statement. Another page (an alias) is read by its field.
+  const at = ahead.findIndex((a) => pageShape('out', label, a));
+  const page = at < 0 ? null : { a: ahead[at], i: at };
+  const shape = page && pageShape('out', label, page.a);
+  const asks = ahead.map((a, i) => ({ a, i })).filter(({ a }) => !a.page);
   const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeys, {
     keys: [key], label, props, asks: asks.map(({ a, i }) => askParams(a, i)), ...privacyParams(ctx),
     ...(page && { page: pageAskParams(page.a, String(page.i)), limit: page.a.page!.limit }),
