@@ -1,6 +1,6 @@
 // The parts of node/by-keys (cypher/queries/node/by-keys.cypher), and of its variant with a page
 // (src/modules/node/related.shapes.ts, byKeyWithPageQuery): nodes of one label by human key, with
-// the out-relation lists $asks read ahead, and, in the variant, the page $page of one relation
+// the short out-relation lists $asks read ahead, and, in the variant, the page $page of one relation
 // (its shape fixed in the text: related-page's parts), read in the same query. {{PARENT}} and
 // {{KEY}} are a label of the graph model and its key, written in by related.shapes.ts.
 

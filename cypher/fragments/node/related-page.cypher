@@ -1,14 +1,14 @@
 // A page of one relation list for each ask of $asks, one text per shape (STYLE 7): composed by
 // src/modules/node/related.shapes.ts for a direction, a relationship type, the parent's label, the
-// related nodes' label and the order's direction. The placeholders {{PARENT}}, {{TYPE}}, {{TARGET}}
-// (and {{KEY}}, by-keys') are replaced there by names of the graph model (src/graph/model.ts), checked against
-// it, never by anything a client sends; values travel as parameters. With the type, the labels and
-// the direction fixed in the text, and the page size a parameter ($limit, one per query: the asks
-// of one query share it), Neo4j plans an expand of one type and a Top of $limit rows per parent,
-// instead of the catch-all related-out/in (any type, a sort by CASE of every related node, then a
-// slice). Asks: {key (the answer's), id (the parent's), role, level, props, rel, afterKey, afterId}.
-// Returns the rows of related-out/in (node/related-out-of), cursors alike; node/by-keys reads a page
-// of the node it finds with the same parts (related.shapes.ts, byKeyWithPageQuery).
+// related nodes' label and the order's direction. The placeholders {{PARENT}}, {{TYPE}},
+// {{TARGET}} (and {{KEY}}, by-keys') are replaced there by names of the graph model
+// (src/graph/model.ts), checked against it, never by anything a client sends; values travel as
+// parameters. With the type, the labels and the direction fixed in the text, and the page size a
+// parameter ($limit, one per query: the asks of one query share it), Neo4j plans an expand of one
+// type and a Top of $limit rows per parent, not a sort of every related node.
+// Asks: {key (the answer's), id (the parent's), role, level, props, rel, afterKey, afterId}.
+// Returns rows as related-out/in do (node/related-out-of), with the same sort key; node/by-keys
+// reads a page of the node it finds with the same parts (related.shapes.ts, byKeyWithPageQuery).
 
 // @open
 UNWIND $asks AS ask

@@ -7,11 +7,10 @@ import { LABELS, labelModel, RELATIONSHIPS, type NodeLabel, type RelationshipTyp
  * children…), one text per shape (STYLE 7), composed from cypher/fragments/node/related-page.cypher:
  * the direction, the relationship type, the parent's and the related nodes' labels are written in
  * the text (names of the graph model, checked against it), so Neo4j plans an expand of that one type
- * and a Top of `$limit` rows per parent, ordered by the related label's stored sort key. The
- * catch-all related-out/in (any type as a parameter, a sort by CASE of every related node, then a
- * slice) stays for the short lists and for a page whose shape the model does not fix. At 100,000
- * allies, the hub's card (838 chantiers, the first 20 by title): 7.5 ms → 4.8 ms, the hand-written
- * query's time.
+ * and a Top of `$limit` rows per parent, ordered by the related label's stored sort key (before, one
+ * catch-all text took any type as a parameter, sorted every related node by CASE and sliced). The
+ * short lists (a node's seat, themes…) are read whole by related-out/in. At 100,000 allies, the hub's
+ * card (838 chantiers, the first 20 by title): 7.5 ms → 4.8 ms, the hand-written query's time.
  *
  * The shapes are every relation of the model read from either end (`out` from its `from` label,
  * `in` from its `to` label), in both orders, the parent found by id; and the out-relations a
