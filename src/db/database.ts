@@ -54,13 +54,16 @@ export class Database {
   read<P extends object, R>(query: CypherQuery<P, R>, ...params: ParamsArg<P>): Promise<R[]>;
   read<Row = CypherRow>(query: CypherQuery, params?: Params): Promise<Row[]>;
   async read(query: CypherQuery, params: Params = {}): Promise<unknown[]> {
+    return this.readTx((tx) => this.rowsOf(tx, query, params));
+  }
+
+  /** A query's rows inside a transaction: streamed within the request's budget when there is one (runWithin). */
+  private async rowsOf(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<unknown[]> {
     const budget = this.budget;
-    return this.readTx(async (tx) => {
-      if (!budget) return run(tx, query, params);
-      const rows: unknown[] = [];
-      await runWithin(tx, query, params, budget, (row) => rows.push(row));
-      return rows;
-    });
+    if (!budget) return run(tx, query, params);
+    const rows: unknown[] = [];
+    await runWithin(tx, query, params, budget, (row) => rows.push(row));
+    return rows;
   }
 
   /**
@@ -70,17 +73,7 @@ export class Database {
    * each shape).
    */
   async readAll(reads: readonly (readonly [CypherQuery, Params])[]): Promise<unknown[][]> {
-    const budget = this.budget;
-    return this.readTx((tx) =>
-      Promise.all(
-        reads.map(async ([query, params]) => {
-          if (!budget) return run(tx, query, params);
-          const rows: unknown[] = [];
-          await runWithin(tx, query, params, budget, (row) => rows.push(row));
-          return rows;
-        }),
-      ),
-    );
+    return this.readTx((tx) => Promise.all(reads.map(([query, params]) => this.rowsOf(tx, query, params))));
   }
 
   /**
