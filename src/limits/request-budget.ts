@@ -16,6 +16,7 @@ export class RequestBudget {
   private readonly deadline: number;
   private items = 0;
   private rows = 0;
+  private fields = 0;
   private overrun: QueryTooComplexError | null = null;
   private waitingFields = 0;
   private unwoundWaiters: (() => void)[] = [];
@@ -116,6 +117,16 @@ export class RequestBudget {
 
   get itemCount(): number {
     return this.items;
+  }
+
+  /** One more field of this request is resolved (src/limits/bounded-schema.ts). */
+  fieldResolved(): void {
+    this.fields += 1;
+  }
+
+  /** How many of this request's fields were resolved so far. */
+  get fieldCount(): number {
+    return this.fields;
   }
 
   private stop(message: string): QueryTooComplexError {
