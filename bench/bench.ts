@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import neo4jDriver from 'neo4j-driver';
 import { EmbeddedNeo4j, freePort, startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { fromRoot, projectRoot } from '../src/paths';
 import { codeVersion, HEAP, onInterrupt, PAGE_CACHE, runBench } from './harness';
@@ -14,7 +15,7 @@ import { benchStore, BenchStore } from './store-cache';
 
 /**
  * npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only card,page-1]
- *                  [--allow-differences] [--cold]
+ *                  [--allow-differences] [--cold] [--plans]
  *
  * The side-by-side benchmark (DESIGN §10, issue #10 item 10). One embedded Neo4j on the store of the
  * scale (S 1,000 allies, M 10,000, L 100,000; generated and imported once per scale and seed, cached:
@@ -25,8 +26,8 @@ import { benchStore, BenchStore } from './store-cache';
  * Before any timing, every operation (bench/operations.ts) is asked once of each server and their
  * slugs must be the same; when they differ the run stops (exit 1) and prints where, unless
  * --allow-differences, which times them anyway and flags them in the results. Then autocannon
- * (--duration seconds per cell) at each concurrency, the three servers one after the other per
- * operation: p50, p99, requests/s; for Archipel also Cypher round trips per request (its log line of
+ * (--duration seconds per cell, after an untimed burst of a fifth of it) at each concurrency, the
+ * three servers one after the other per operation: p50, p99, requests/s; for Archipel also Cypher round trips per request (its log line of
  * each request) and its resident memory. Results: bench/results/<scale>-<date>.md and .json.
  */
 
@@ -227,8 +228,7 @@ const rssMb = (pid: number): number | undefined => {
   }
 };
 
-async function cell(server: Server, op: Operation, variables: Data | undefined, connections: number, duration: number): Promise<CellResult> {
-  const requestId = `bench-${op.name}-c${connections}`;
+async function cell(server: Server, op: Operation, variables: Data | undefined, connections: number, duration: number, requestId = `bench-${op.name}-c${connections}`): Promise<CellResult> {
   let graphqlErrors = 0;
   let answered = 0;
   let rssPeakMb = rssMb(server.pid);
@@ -334,7 +334,7 @@ function markdown(r: Results): string {
     `Archipel: warm-up done ${r.archipel.warmUpMs === undefined ? '—' : `${(r.archipel.warmUpMs / 1000).toFixed(1)} s`} after its start; resident memory ${r.archipel.rssAfterWarmUpMb ?? '—'} MB after it, `
       + `${r.archipel.rssPeakMb ?? '—'} MB at most while timed (library ${r.library.rssPeakMb ?? '—'} MB, floor ${r.floor.rssPeakMb ?? '—'} MB).`,
     '',
-    `autocannon, ${r.durationS} s per cell; p50 and p99 in ms ("> ${r.durationS} s": no answer within the cell); round trips: Archipel's Cypher transactions per request (from its log line); `
+    `autocannon, ${r.durationS} s per cell, each after an untimed burst of ${Math.max(0.5, r.durationS / 5)} s at its concurrency; p50 and p99 in ms ("> ${r.durationS} s": no answer within the cell); round trips: Archipel's Cypher transactions per request (from its log line); `
       + 'errors: answers with GraphQL errors or a non-2xx status / answers within the cell.',
   ];
   const differing = r.operations.filter((o) => !o.check.same);
@@ -357,7 +357,7 @@ function markdown(r: Results): string {
   return `${out.join('\n')}\n`;
 }
 
-const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only name,name] [--allow-differences] [--cold]';
+const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 (3 at S)] [--connections 1,16] [--only name,name] [--allow-differences] [--cold] [--plans]';
 
 /**
  * --cold (issue #10: "with ARCHIPEL_WARM_UP=false, the first request of each operation after a start
@@ -365,8 +365,26 @@ const USAGE = 'usage: npm run bench -- [--scale S|M|L] [--seed 1] [--duration 5 
  * then each operation asked once, one after the other, and timed from the client (the library and the
  * floor are not started). An operation's own preparation (page 2 reads page 1 for its cursor) runs
  * just before it, untimed. Results: bench/results/<scale>-<date>-cold.md.
+ * --plans: the same, on a Neo4j whose JVM has run each operation once and whose plan caches were then
+ * emptied: the planning of Archipel's texts alone (bench/results/<scale>-<date>-cold-plans.md).
  */
-async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[], scale: string, code: string): Promise<number> {
+async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[], scale: string, code: string, plansOnly: boolean): Promise<number> {
+  if (plansOnly) {
+    // The JVM compiles Neo4j's own code (Bolt, the planner, the runtime) on first use: every operation
+    // is asked once, then the plan caches are emptied and Archipel started again. What is timed then
+    // is the planning of each text, not the JVM's first use of the planner.
+    log('--plans: asking each operation once (untimed), then emptying Neo4j\'s plan caches');
+    const first = await startArchipelRetrying(neo4j, false);
+    const gqlFirst = async (query: string, variables?: Data): Promise<Data> => ask(first, { ...ops[0], archipel: { query, variables } }, variables, 'bench-prepare');
+    for (const op of ops) await ask(first, op, op.archipel.prepare ? await op.archipel.prepare(gqlFirst) : op.archipel.variables, 'bench-prepare').catch(() => undefined);
+    await first.stop();
+    const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic('neo4j', ''));
+    try {
+      await driver.executeQuery('CALL db.clearQueryCaches()', {}, { database: 'neo4j' });
+    } finally {
+      await driver.close();
+    }
+  }
   log('starting Archipel (node dist/src/main.js) with ARCHIPEL_WARM_UP=false');
   const archipel = await startArchipelRetrying(neo4j, false);
   servers.push(archipel);
@@ -388,12 +406,14 @@ async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[]
   }
   const date = new Date().toISOString().slice(0, 10);
   const md = [
-    `# First request of each operation after a start, warm-up off: scale ${scale}, ${date}`,
+    `# First request of each operation after a start, warm-up off${plansOnly ? ', the JVM warm (plan caches emptied)' : ''}: scale ${scale}, ${date}`,
     '',
     `Code: ${code}. Machine: ${(({ cores, cpu, memoryGiB, node, java, neo4j: db }) => `${cores} cores (${cpu}), ${memoryGiB} GiB; Node ${node}; ${java}; Neo4j ${db}`)(machine() as { cores: number; cpu: string; memoryGiB: number; node: string; java: string; neo4j: string })}.`,
     `Load before: \`${load.text}\`; after: \`${uptime().text}\`.`,
     '',
-    'A freshly started embedded Neo4j (empty plan cache) and Archipel with `ARCHIPEL_WARM_UP=false`; each operation asked once, in this order; the time is the client\'s, request to answer. Issue #10\'s target: each within 1 s.',
+    plansOnly
+      ? 'An embedded Neo4j that has run each operation once, then `CALL db.clearQueryCaches()`, and Archipel started again with `ARCHIPEL_WARM_UP=false`: the planning of each text, without the JVM\'s first use of Neo4j\'s code. Each operation asked once, in this order; the time is the client\'s, request to answer.'
+      : 'A freshly started embedded Neo4j (empty plan cache) and Archipel with `ARCHIPEL_WARM_UP=false`; each operation asked once, in this order; the time is the client\'s, request to answer. Issue #10\'s target: each within 1 s.',
     '',
     '| operation | ms | within 1 s | error |',
     '|---|---:|---|---|',
@@ -404,7 +424,7 @@ async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[]
   ].join('\n');
   const dir = fromRoot('bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${scale}-${date}-cold.md`);
+  const file = path.join(dir, `${scale}-${date}-cold${plansOnly ? '-plans' : ''}.md`);
   writeFileSync(file, md);
   process.stdout.write(md);
   log(`results: ${path.relative(projectRoot, file)}`);
@@ -423,6 +443,7 @@ async function main(): Promise<number> {
         only: { type: 'string' },
         'allow-differences': { type: 'boolean', default: false },
         cold: { type: 'boolean', default: false },
+        plans: { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -470,7 +491,7 @@ async function main(): Promise<number> {
       for (const w of network.why) { why.push(w); log(`reference: ${w}`); }
     }
     ops = operations(references).filter((o) => !wanted || wanted.has(o.name));
-    if (values.cold) return await coldRun(neo4j, ops, servers, scale, code);
+    if (values.cold || values.plans) return await coldRun(neo4j, ops, servers, scale, code, values.plans);
     log('starting Archipel (node dist/src/main.js) and waiting for its warm-up, the library server and the floor server');
     const [archipel, library, floor] = await Promise.all([startArchipelRetrying(neo4j), startLibrary(neo4j), startFloor(neo4j)]);
     servers.push(archipel, library, floor);
@@ -502,6 +523,7 @@ async function main(): Promise<number> {
     // A few untimed requests each, so that no server's first planning is timed.
     for (const op of ops) for (const s of servers) for (let i = 0; i < 3; i++) await ask(s, op, variables.get(op.name), 'bench-warm').catch(() => undefined);
 
+    const warmS = Math.max(0.5, duration / 5);
     const load = uptime();
     log(`uptime: ${load.text}`);
     if (load.load1 > os.availableParallelism()) log(`WARNING: the load (${load.load1.toFixed(2)}) is above the number of cores (${os.availableParallelism()}): the figures will be noisy`);
@@ -511,6 +533,10 @@ async function main(): Promise<number> {
         const r = results[i];
         r.cells[String(c)] = {};
         for (const s of servers) {
+          // An untimed burst first, at the same concurrency: whichever server went first would
+          // otherwise be timed while Neo4j's JIT still compiles the code of the cell's load (Bolt,
+          // transactions, this operation's plan), and the next server would find it compiled.
+          await cell(s, op, variables.get(op.name), c, warmS, `bench-warm-${op.name}-c${c}`);
           const x = await cell(s, op, variables.get(op.name), c, duration);
           r.cells[String(c)][s.name] = x;
           rssPeak[s.name] = Math.max(rssPeak[s.name] ?? 0, x.rssPeakMb ?? 0);
