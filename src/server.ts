@@ -103,6 +103,8 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   const warmUpDb = db.withTxTimeout(config.neo4j.batchTxTimeoutMs);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every answer: a GraphQL answer is no-store, and the export sets its own.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
 
   // Limits (issue #9, src/limits/): every field's execution bounded by the request's budget; the
@@ -149,6 +151,17 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      // What an operator reads of a request, not every header: headers can carry credentials
+      // (an Authorization header, once writes are authenticated), and all of them made each access
+      // line about 1.5 KB of JSON to build and write.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) => ({
+          id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers['user-agent'],
+        }),
+        res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({
+          statusCode: res.statusCode, contentLength: res.headers?.['content-length'],
+        }),
+      },
       autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
     }),
   );

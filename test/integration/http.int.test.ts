@@ -31,6 +31,19 @@ describe('HTTP surface', () => {
     expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("writes an access line per request with what an operator needs, and none of the request's headers", async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'access-line-1', authorization: 'Bearer secret-token', cookie: 'session=secret-cookie' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    // No ETag computed over an answer that is no-store.
+    expect([res.headers.get('cache-control'), res.headers.get('etag')]).toEqual(['no-store', null]);
+    const line = api.logs.find((l) => l.msg === 'request completed' && l.reqId === 'access-line-1');
+    expect(line).toMatchObject({ req: { id: 'access-line-1', method: 'POST', url: '/graphql' }, res: { statusCode: 200 }, responseTime: expect.any(Number) });
+    expect(JSON.stringify(line)).not.toMatch(/secret|headers/);
+  });
+
   it('reports a syntax error with its code and no stack', async () => {
     const res = await api.gql('{ version ');
     expect(res.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
