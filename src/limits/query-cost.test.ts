@@ -1,5 +1,5 @@
 import { buildSchema, parse, validate } from 'graphql';
-import { estimateNodeCount } from './query-cost';
+import { EstimateCache, estimateNodeCount } from './query-cost';
 import { maxDirectivesPerFieldRule } from './query-limits';
 
 const schema = buildSchema(`
@@ -27,6 +27,40 @@ describe('estimateNodeCount', () => {
     expect(cost('{ path(maxHops: 6) { name } }')).toBe(7);
     expect(cost('{ nodes(ids: ["a", "b", "c"]) { name } }')).toBe(3);
     expect(cost('{ one { name } }')).toBe(0);
+  });
+});
+
+describe('EstimateCache', () => {
+  const counting = () => {
+    const calls: string[] = [];
+    const cache = new EstimateCache((document, variables, operationName) => {
+      calls.push(`${operationName}:${JSON.stringify(variables)}`);
+      if (variables.fail) throw new Error('too large');
+      return estimateNodeCount(schema, document, variables, operationName);
+    }, 2);
+    return { calls, cache };
+  };
+  const doc = parse('query A($n: Int) { items(first: $n) { totalCount } } query B { items(first: 3) { totalCount } }');
+
+  it('estimates a document once per operation and variables, and again when either differs', () => {
+    const { calls, cache } = counting();
+    expect([cache.get(doc, { n: 7 }, 'A'), cache.get(doc, { n: 7 }, 'A'), cache.get(doc, { n: 8 }, 'A'), cache.get(doc, {}, 'B')]).toEqual([7, 7, 8, 3]);
+    expect(calls).toEqual(['A:{"n":7}', 'A:{"n":8}', 'B:{}']);
+    // Another parse of the same text is another document: estimated again.
+    expect(cache.get(parse('{ items(first: 4) { totalCount } }'), {})).toBe(4);
+    expect(calls).toHaveLength(4);
+  });
+  it('keeps a failed estimate as NaN, and at most its bound of variable sets per document, the oldest dropped', () => {
+    const { calls, cache } = counting();
+    expect(cache.get(doc, { fail: true }, 'A')).toBeNaN();
+    expect(cache.get(doc, { fail: true }, 'A')).toBeNaN();
+    cache.get(doc, { n: 1 }, 'A');
+    cache.get(doc, { n: 2 }, 'A');
+    cache.get(doc, { n: 2 }, 'A');
+    cache.get(doc, { n: 1 }, 'A');
+    expect(calls).toEqual(['A:{"fail":true}', 'A:{"n":1}', 'A:{"n":2}']);
+    cache.get(doc, { fail: true }, 'A');
+    expect(calls).toHaveLength(4);
   });
 });
 

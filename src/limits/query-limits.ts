@@ -5,7 +5,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import type { Limits } from '../config';
 import type { Context } from '../context';
 import { AppError, QueryTooComplexError } from '../errors/app-errors';
-import { estimateNodeCount } from './query-cost';
+import { EstimateCache, estimateNodeCount } from './query-cost';
 
 /**
  * The limits checked before execution (DESIGN §6), each refusal a QUERY_TOO_COMPLEX naming the limit,
@@ -108,14 +108,13 @@ function refusal(err: AppError): AppError {
  * error, so neither the partial answer nor one error per unfinished field is sent or kept.
  */
 export function limitsPlugin(schema: () => GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
+  const estimates = new EstimateCache((document, variables, operationName) => estimateNodeCount(schema(), document, variables, operationName));
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          let estimated: number;
-          try {
-            estimated = estimateNodeCount(schema(), document, request.variables ?? {}, operationName ?? undefined);
-          } catch {
+          const estimated = estimates.get(document, request.variables ?? {}, operationName ?? undefined);
+          if (Number.isNaN(estimated)) {
             // The estimator itself stops past 10,000 selections evaluated (fragments spread in fragments).
             throw refusal(
               new QueryTooComplexError(
