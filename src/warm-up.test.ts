@@ -9,7 +9,7 @@ describe('warmUpQueries', () => {
 
   it('is derived from the registry: every list shape without residual filters, and the bound read files', () => {
     for (const { query } of [...baseAllyShapes(), ...baseChantierShapes()]) expect(names).toContain(query.name);
-    expect(names).toEqual(expect.arrayContaining(['node/by-ids', 'node/by-keys', 'node/related-out', 'node/read-references', 'ally/degrees']));
+    expect(names).toEqual(expect.arrayContaining(['node/by-ids', 'node/by-keys', 'node/related-out', 'node/related-out/parent-Ally', 'node/read-references/totals', 'node/read-references/themes', 'ally/degrees']));
   });
 
   it('leaves out what the API does not read (import, export, migrations) and the shapes with residual filters', () => {

@@ -1,4 +1,4 @@
-import { compactCypher, cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
+import { compactCypher, cypherQuery, composedQuery, cypherFragment, cypherFragments, shapedQuery, variantQuery, visible, type CypherQuery, type ParamsOf, type RowOf } from './cypher-registry';
 import type { Database } from './database';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../paths';
@@ -104,6 +104,24 @@ describe('one include mechanism', () => {
       'composed query test/include-missing-section: no Cypher fragment "nope" in cypher/fragments/privacy.cypher',
     );
     expect(() => composedQuery('test/include-missing-file', () => ['// #include nowhere/nothing'])).toThrow('no Cypher fragment "nowhere/nothing"');
+  });
+});
+
+describe('variants of a bound file (variantQuery)', () => {
+  it('replace a whole-file include by the fragment given, and keep the rest and the sample of the file', () => {
+    const base = cypherQuery('node/related-count-out');
+    const q = variantQuery('node/related-count-out', 'test-one-label', { 'node/parent': 'MATCH (p:Theme {id: ask.id}) RETURN p' });
+    expect(q.name).toBe('node/related-count-out/test-one-label');
+    expect(base.text).toContain('UNION MATCH (p:Territory');
+    expect(q.text).not.toContain('UNION');
+    expect(q.text).toBe(base.text.replace(/MATCH \(p:Ally[^]*?LearningCommunity' RETURN p/, 'MATCH (p:Theme {id: ask.id}) RETURN p'));
+    expect(q.sample).toBe(base.sample);
+    expect(variantQuery('node/related-count-out', 'test-one-label', {})).toBe(q);
+  });
+
+  it('refuses a file without the include named, and a name that is not a fragment name', () => {
+    expect(() => variantQuery('node/by-ids', 'test-none', { 'node/parent': 'RETURN 1' })).toThrow('has no line "// #include node/parent" to replace');
+    expect(() => variantQuery('node/related-out', 'test-bad', { 'node/parent) {': 'RETURN 1' })).toThrow('is not a fragment name');
   });
 });
 

@@ -224,6 +224,30 @@ export function composedQuery<P extends object = CypherParams, R = CypherRow>(
   return query;
 }
 
+/**
+ * A variant of cypher/queries/<name>.cypher with some of its whole-file includes replaced by other
+ * fixed fragments (`replace`: the included file's name → the fragment's text), e.g. the parent node
+ * found by one label's index rather than by a union over every label. One text per variant, named
+ * `<name>/<variant>`, kept with the composed queries; it carries the file's warm-up sample.
+ */
+export function variantQuery<P extends object = CypherParams, R = CypherRow>(name: string, variant: string, replace: Readonly<Record<string, string>>): CypherQuery<P, R> {
+  const shape = `${name}/${variant}`;
+  const existing = composed.get(shape);
+  if (existing) return existing as CypherQuery<P, R>;
+  const base = cypherQuery<P, R>(name);
+  const [file, raw] = querySource(name);
+  let source = raw;
+  for (const [target, text] of Object.entries(replace)) {
+    if (!/^[a-z0-9/-]+$/.test(target)) throw new Error(`${shape}: "${target}" is not a fragment name`);
+    const line = () => new RegExp(`^([ \\t]*)// #include ${target}[ \\t]*$`, 'gm');
+    if (!line().test(source)) throw new Error(`${shape}: ${file} has no line "// #include ${target}" to replace`);
+    source = source.replace(line(), (_l, indent: string) => text.trimEnd().split('\n').map((l) => (l ? indent + l : l)).join('\n'));
+  }
+  const query: CypherQuery<P, R> = Object.freeze({ name: shape, text: compactCypher(expandMacros(expandWhere(expandIncludes(source, file), file, null))), sample: base.sample });
+  composed.set(shape, query as CypherQuery);
+  return query;
+}
+
 const INCLUDE = /^([ \t]*)\/\/ #include ([a-z0-9/-]+)(?:#([a-z0-9-]+))?[ \t]*$/gm;
 const INCLUDE_LINE = /^[ \t]*\/\/ #include [a-z0-9/-]+(?:#[a-z0-9-]+)?[ \t]*$/;
 

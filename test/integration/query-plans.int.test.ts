@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { startTestApi, TestApi } from '../helpers/api';
-import { CypherQuery, shapedQuery } from '../../src/db/cypher-registry';
+import { composedQueries, CypherQuery, shapedQuery } from '../../src/db/cypher-registry';
+import '../../src/modules/node/node.repository';
+import '../../src/modules/node/references';
 import { ALLY_RESIDUALS, AllyStart } from '../../src/modules/ally/ally.plan';
 import { allyCountQuery, allyPageQuery, ALLY_ORDERS, ALLY_STARTS, INDEX_STARTS } from '../../src/modules/ally/ally.shapes';
 import { CHANTIER_RESIDUALS, ChantierStart } from '../../src/modules/chantier/chantier.plan';
@@ -138,5 +140,17 @@ describe('query plans of the list shapes', () => {
     expect(ops.some((o) => o.op === 'Top')).toBe(true);
     // by-keys reads the node's short lists too (its seat, themes…: a few rows each, sorted whole): one Sort, theirs.
     expect(ops.filter((o) => o.op === 'Sort').length).toBe(q.name.startsWith('node/by-keys') ? 1 : 0);
+  });
+  // The relation lists and counts of parents of one label: that label's id seek alone, not the
+  // union of a seek per label (node/parent) that a batch of parents of mixed labels still uses.
+  const parentCases: [string, CypherQuery][] = composedQueries().filter((q) => /^node\/related-(out|in|count-out|count-in)\/parent-[A-Za-z]+$/.test(q.name)).map((q) => [q.name, q]);
+  it('covers every such variant', () => expect(parentCases.length).toBeGreaterThanOrEqual(28));
+  it.each(parentCases)('%s: one index seek of its label for the parent, no union, no scan', async (name, q) => {
+    const ask = { key: '-', label: 'Ally', id: '-', types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'] };
+    const res = await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { asks: [ask], types: ['PART_OF'], role: null, targetLabel: null, level: null, canSeePrivate: false, canSeeEmails: false }));
+    const ops = operators(res.summary.plan as unknown as PlanNode);
+    const label = name.split('parent-')[1];
+    expect(ops.filter((o) => /Union|NodeByLabelScan|AllNodesScan/.test(o.op))).toEqual([]);
+    expect(ops.filter((o) => /NodeUniqueIndexSeek/.test(o.op)).map((o) => o.details)).toEqual([expect.stringContaining(`:${label}(id)`)]);
   });
 });
