@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Context, loader } from '../../context';
-import { cypherQuery } from '../../db/cypher-registry';
+import { composedQuery, cypherFragment, cypherQuery, CypherQuery } from '../../db/cypher-registry';
 import { privacyParams } from './node.repository';
 
 /**
@@ -9,9 +9,8 @@ import { privacyParams } from './node.repository';
  * count that comes after its page reads nothing again).
  */
 
-const readReferencesQuery = cypherQuery('node/read-references', {
-  themes: ['-'], chantiers: [], objectives: [], territories: [], allies: [], texts: [], canSeePrivate: false, canSeeEmails: false,
-});
+// The file with every part: what the plan and privacy tests read.
+cypherQuery('node/read-references');
 
 export interface Totals {
   allies: number;
@@ -50,6 +49,24 @@ const KINDS = ['themes', 'chantiers', 'objectives', 'territories', 'allies', 'te
 type Kind = (typeof KINDS)[number];
 const TOTALS = 'totals';
 
+/**
+ * node/read-references with the totals and the parts of the kinds present only (one text per
+ * combination, STYLE 7): a request that names a theme and a territory sends neither the other four
+ * CALLs nor their empty lists. At 10,000 allies: 0.64 -> 0.51 ms, and it plans in 75 ms instead of
+ * 190. The kinds absent are answered `[]`. Each kind alone (and none) is made at load, for warm-up.
+ */
+function referencesQuery(present: readonly Kind[]): CypherQuery {
+  const part = (name: string) => cypherFragment('node/read-references', name);
+  const sample = { ...Object.fromEntries(present.map((k) => [k, ['-']])), canSeePrivate: false, canSeeEmails: false };
+  return composedQuery(`node/read-references/${present.join('+') || 'totals'}`, () => [
+    part('totals'),
+    ...present.map(part),
+    `RETURN allyCount, chantierCount, francePopulation, ${KINDS.map((k) => (present.includes(k) ? k : `[] AS ${k}`)).join(', ')}`,
+  ], sample);
+}
+referencesQuery([]);
+for (const kind of KINDS) referencesQuery([kind]);
+
 interface Row {
   allyCount: number;
   chantierCount: number;
@@ -71,7 +88,9 @@ function referenceLoader(ctx: Context): DataLoader<string, unknown> {
         const i = k.indexOf(':');
         asked[k.slice(0, i) as Kind].push(k.slice(i + 1));
       }
-      const [row] = await ctx.db.read<Row>(readReferencesQuery, { ...asked, ...privacyParams(ctx) });
+      const present = KINDS.filter((kind) => asked[kind].length > 0);
+      const params = Object.fromEntries(present.map((kind) => [kind, asked[kind]]));
+      const [row] = await ctx.db.read<Row>(referencesQuery(present), { ...params, ...privacyParams(ctx) });
       const found = new Map<string, unknown>();
       found.set(TOTALS, { allies: row.allyCount, chantiers: row.chantierCount, francePopulation: row.francePopulation } satisfies Totals);
       for (const kind of KINDS) {
