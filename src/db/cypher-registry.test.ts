@@ -119,6 +119,13 @@ describe('variants of a bound file (variantQuery)', () => {
     expect(variantQuery('node/related-count-out', 'test-one-label', {})).toBe(q);
   });
 
+  it('replace an include of a section the same way', () => {
+    const base = cypherQuery('node/by-keys');
+    const q = variantQuery('node/by-keys', 'test-section', { 'node/by-keys#find-any': 'UNWIND $keys AS key\nMATCH (n:Theme {slug: key})' });
+    expect(base.text).toContain('UNION MATCH (n:Territory {ref: key})');
+    expect(q.text).toBe(base.text.replace(/UNWIND \$keys AS key\nCALL \(key\) \{[^]*?LearningCommunity' RETURN n\n\}/, 'UNWIND $keys AS key\nMATCH (n:Theme {slug: key})'));
+  });
+
   it('refuses a file without the include named, and a name that is not a fragment name', () => {
     expect(() => variantQuery('node/by-ids', 'test-none', { 'node/parent': 'RETURN 1' })).toThrow('has no line "// #include node/parent" to replace');
     expect(() => variantQuery('node/related-out', 'test-bad', { 'node/parent) {': 'RETURN 1' })).toThrow('is not a fragment name');

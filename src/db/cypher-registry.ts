@@ -225,8 +225,9 @@ export function composedQuery<P extends object = CypherParams, R = CypherRow>(
 }
 
 /**
- * A variant of cypher/queries/<name>.cypher with some of its whole-file includes replaced by other
- * fixed fragments (`replace`: the included file's name → the fragment's text), e.g. the parent node
+ * A variant of cypher/queries/<name>.cypher with some of its includes replaced by other fixed
+ * fragments (`replace`: what the line includes, `<file>` or `<file>#<section>` → the fragment's
+ * text), e.g. the parent node
  * found by one label's index rather than by a union over every label. One text per variant, named
  * `<name>/<variant>`, kept with the composed queries; it carries the file's warm-up sample.
  */
@@ -238,7 +239,7 @@ export function variantQuery<P extends object = CypherParams, R = CypherRow>(nam
   const [file, raw] = querySource(name);
   let source = raw;
   for (const [target, text] of Object.entries(replace)) {
-    if (!/^[a-z0-9/-]+$/.test(target)) throw new Error(`${shape}: "${target}" is not a fragment name`);
+    if (!/^[a-z0-9/-]+(#[a-z0-9-]+)?$/.test(target)) throw new Error(`${shape}: "${target}" is not a fragment name`);
     const line = () => new RegExp(`^([ \\t]*)// #include ${target}[ \\t]*$`, 'gm');
     if (!line().test(source)) throw new Error(`${shape}: ${file} has no line "// #include ${target}" to replace`);
     source = source.replace(line(), (_l, indent: string) => text.trimEnd().split('\n').map((l) => (l ? indent + l : l)).join('\n'));

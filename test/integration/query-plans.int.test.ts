@@ -145,6 +145,14 @@ describe('query plans of the list shapes', () => {
   // union of a seek per label (node/parent) that a batch of parents of mixed labels still uses.
   const parentCases: [string, CypherQuery][] = composedQueries().filter((q) => /^node\/related-(out|in|count-out|count-in)\/parent-[A-Za-z]+$/.test(q.name)).map((q) => [q.name, q]);
   it('covers every such variant', () => expect(parentCases.length).toBeGreaterThanOrEqual(28));
+  const keyCases: [string, CypherQuery][] = composedQueries().filter((q) => /^node\/by-keys\/label-[A-Za-z]+$/.test(q.name)).map((q) => [q.name, q]);
+  it('covers by-keys for every label', () => expect(keyCases.length).toBe(9));
+  it.each(keyCases)('%s: one index seek of its label and key, no union, no scan', async (name, q) => {
+    const res = await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { keys: ['-'], label: 'Ally', props: ['name'], asks: [], canSeePrivate: false, canSeeEmails: false }));
+    const ops = operators(res.summary.plan as unknown as PlanNode);
+    expect(ops.filter((o) => /Union|NodeByLabelScan|AllNodesScan/.test(o.op))).toEqual([]);
+    expect(ops.filter((o) => /NodeUniqueIndexSeek/.test(o.op)).map((o) => o.details)).toEqual([expect.stringContaining(`:${name.split('label-')[1]}(`)]);
+  });
   it.each(parentCases)('%s: one index seek of its label for the parent, no union, no scan', async (name, q) => {
     const ask = { key: '-', label: 'Ally', id: '-', types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'] };
     const res = await api.db.readTx((tx) => tx.run(`EXPLAIN ${q.text}`, { asks: [ask], types: ['PART_OF'], role: null, targetLabel: null, level: null, canSeePrivate: false, canSeeEmails: false }));

@@ -4,7 +4,7 @@ import { Context, loader } from '../../context';
 import { cypherFragment, cypherQuery, CypherQuery, variantQuery } from '../../db/cypher-registry';
 import { turnIfBusy } from '../../limits/bounded-schema';
 import { Connection, PageRequest, PagedRow, toConnection } from '../../common/relay';
-import { LABELS, RELATIONSHIPS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
+import { LABELS, labelModel, RELATIONSHIPS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { fieldTree, nodeRow, ProjectedNode, Props, relRow } from './projection';
@@ -42,7 +42,8 @@ const NO_PARENT = { asks: [NO_ASK], types: ['PART_OF'], role: null, targetLabel:
 const NO_RELATED_ASK = { ...NO_ASK, types: ['PART_OF'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'] };
 
 const byIds = cypherQuery('node/by-ids', { ids: ['-'], props: ['name'], ...NO_ONE });
-const byKeys = cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], asks: [] as unknown[], ...NO_ONE });
+// Bound with its sample before its variants by label (byKeysOf), which carry it.
+cypherQuery('node/by-keys', { keys: ['-'], label: 'Ally', props: ['name'], asks: [] as unknown[], ...NO_ONE });
 const relatedOut = cypherQuery('node/related-out', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedIn = cypherQuery('node/related-in', { asks: [NO_RELATED_ASK], ...NO_ONE });
 const relatedCountOut = cypherQuery('node/related-count-out', { ...NO_PARENT, level: null });
@@ -77,6 +78,16 @@ const OUT_PARENTS = NODE_LABELS.filter((l) => RELATIONSHIPS.some((r) => r.from =
 const IN_PARENTS = NODE_LABELS.filter((l) => RELATIONSHIPS.some((r) => r.to === l));
 for (const label of OUT_PARENTS) ['node/related-out', 'node/related-count-out'].forEach((q) => forParentLabel(q as ParentQuery, label));
 for (const label of IN_PARENTS) ['node/related-in', 'node/related-count-in'].forEach((q) => forParentLabel(q as ParentQuery, label));
+
+/**
+ * node/by-keys for one label: that label's key seek (by-keys#find-label) instead of the union of a
+ * seek per label that $label picks a branch of (by-keys#find-any). Made for every label at load.
+ */
+function byKeysOf(label: NodeLabel): CypherQuery {
+  const find = cypherFragment('node/by-keys', 'find-label').replace('{{PARENT}}', label).replace('{{KEY}}', labelModel(label).key);
+  return variantQuery('node/by-keys', `label-${label}`, { 'node/by-keys#find-any': find });
+}
+for (const label of NODE_LABELS) byKeysOf(label);
 
 /** The query for parents of these labels: one label's variant, or the union when they are mixed. */
 function parentQuery(query: ParentQuery, labels: ReadonlySet<NodeLabel>): CypherQuery {
@@ -113,7 +124,7 @@ export function nodeById(ctx: Context, props: Props = null): DataLoader<string, 
 export function nodeByKey(ctx: Context, label: NodeLabel, props: Props = null): DataLoader<string, NodeRow | null> {
   return loader(ctx, `nodeByKey:${label}:${JSON.stringify(props)}`, () =>
     new DataLoader<string, NodeRow | null>(async (keys) => {
-      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byKeys, { keys, label, props, asks: [], ...privacyParams(ctx) });
+      const rows = await ctx.db.read<{ key: string; node: ProjectedNode }>(byKeysOf(label), { keys, label, props, asks: [], ...privacyParams(ctx) });
       const map = new Map(rows.map((r) => [r.key, nodeRow(r.node, props)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
@@ -292,7 +303,7 @@ export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string
   const page = at < 0 ? null : { a: ahead[at], i: at };
   const shape = page && pageShape('out', label, page.a);
   const asks = ahead.map((a, i) => ({ a, i })).filter(({ a }) => !a.page);
-  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeys, {
+  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeysOf(label), {
     keys: [key], label, props, asks: asks.map(({ a, i }) => askParams(a, i)), ...privacyParams(ctx),
     ...(page && { page: pageAskParams(page.a, String(page.i)), limit: page.a.page!.limit }),
   });
