@@ -6,6 +6,7 @@ import { ANONYMOUS } from '../../src/auth/viewer';
 import neo4j from 'neo4j-driver';
 import { cypherQuery } from '../../src/db/cypher-registry';
 import { byKeyWithPageQuery, relatedPageQuery, relationPageShapes, type PageShape } from '../../src/modules/node/related.shapes';
+import { relatedAskRow, type RelatedAskRow, type RelatedTuple } from '../../src/modules/node/projection';
 
 /**
  * The planner changes how a list is computed, never what it holds. Seeded filter combinations over
@@ -198,7 +199,7 @@ describe('the planned lists equal a plain reference filter', () => {
   // rows, keys, cursors and relationship properties, in the same order, page after page.
   describe('relation pages by shape equal a plain reference', () => {
     const NOBODY = { canSeePrivate: false, canSeeEmails: false };
-    type Row = { sortKey: string; id: string; rel: unknown[]; node: { id: string } };
+    type Row = RelatedAskRow;
     const SORT_KEY = "coalesce(m.sortName, m.sortTitle, toLower(coalesce(m.name, m.title, m.ref, m.code)), '')";
     const arrow = (s: PageShape) => (s.dir === 'out' ? `(p:${s.parent} {id: $id})-[r:${s.type}]->(m:${s.target})` : `(p:${s.parent} {id: $id})<-[r:${s.type}]-(m:${s.target})`);
     const everything = async (s: PageShape, id: string) =>
@@ -220,7 +221,7 @@ describe('the planned lists equal a plain reference filter', () => {
         let after: Row | null = null;
         for (let page = 0; page < 4; page++) {
           const ask = { key: '0', id: parentId, role: null, level: null, props: page % 2 ? null : ['name'], rel: ['role', 'since'], afterKey: after?.sortKey ?? null, afterId: after?.id ?? null };
-          const mine: Row[] = (await api.db.read<{ key: string; rows: Row[] }>(relatedPageQuery(s), { asks: [ask], limit: neo4j.int(3), ...NOBODY }))[0]?.rows ?? [];
+          const mine: Row[] = ((await api.db.read<{ key: string; rows: RelatedTuple[] }>(relatedPageQuery(s), { asks: [ask], limit: neo4j.int(3), ...NOBODY }))[0]?.rows ?? []).map(relatedAskRow);
           const from = after === null ? 0 : all.findIndex((r) => r.id === after!.id) + 1;
           expect(mine.map((r) => ({ id: r.id, sortKey: r.sortKey, rel: r.rel, node: r.node.id }))).toEqual(all.slice(from, from + 3).map((r) => ({ ...r, node: r.id })));
           if (mine.length) compared.push(s.type);
@@ -240,9 +241,9 @@ describe('the planned lists equal a plain reference filter', () => {
           const page = { key: '1', role: null, level: null, props: ['title'], rel: ['role', 'since'], afterKey: null, afterId: null };
           const short = { key: '0', types: ['WORKS_ON'], role: null, targetLabel: null, level: null, props: ['name'], rel: ['role'] };
           const common = { keys: [slug], label: 'Ally', props: ['name'], asks: [short], ...NOBODY };
-          const [mine] = await api.db.read<{ related: { key: string; rows: Row[] }[] }>(byKeyWithPageQuery(shape), { ...common, page, limit: neo4j.int(4) });
-          const [plain] = await api.db.read<{ related: { key: string; rows: Row[] }[] }>(cypherQuery('node/by-keys'), common);
-          const [paged] = await api.db.read<{ key: string; rows: Row[] }>(relatedPageQuery(shape), { asks: [{ ...page, id }], limit: neo4j.int(4), ...NOBODY });
+          const [mine] = await api.db.read<{ related: { key: string; rows: RelatedTuple[] }[] }>(byKeyWithPageQuery(shape), { ...common, page, limit: neo4j.int(4) });
+          const [plain] = await api.db.read<{ related: { key: string; rows: RelatedTuple[] }[] }>(cypherQuery('node/by-keys'), common);
+          const [paged] = await api.db.read<{ key: string; rows: RelatedTuple[] }>(relatedPageQuery(shape), { asks: [{ ...page, id }], limit: neo4j.int(4), ...NOBODY });
           expect(mine.related).toEqual([...plain.related, { key: '1', rows: paged.rows }]);
           expect(paged.rows.length).toBe(4);
         }

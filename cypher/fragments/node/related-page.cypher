@@ -50,13 +50,16 @@ WHERE ask.afterKey IS NULL OR sortKey < ask.afterKey OR (sortKey = ask.afterKey 
 WITH r, m, sortKey ORDER BY sortKey DESC, m.id DESC LIMIT $limit
 
 // @rows
-// A list's rows, in order (related-out/in's too): the relationship's properties $rel, the node's $props.
-RETURN collect({type: type(r), sortKey: sortKey, id: m.id,
-  rel: [k IN ask.rel | CASE WHEN r[k] IS :: DATE THEN toString(r[k]) ELSE r[k] END],
-  node: m {.id, _eid: elementId(m), _labels: labels(m),
-    _all: CASE WHEN ask.props IS NULL THEN m {.*, email: CASE WHEN $canSeeEmails THEN m.email END} END,
-    _values: [k IN coalesce(ask.props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
-      WHEN m[k] IS :: DATE OR m[k] IS :: ZONED DATETIME THEN toString(m[k]) ELSE m[k] END]}}) AS rows
+// A list's rows, in order (related-out/in's too), each a list, not a map: Bolt sends a map's keys
+// with every row and the driver decodes each again (a page of 50 chantiers' 20 participants: the
+// driver's decoding 7.5 -> 3.4 ms). [type, sort key, id, element id, labels, every property (when
+// $props is null), the values of the node's $props, the values of the relationship's $rel]: read by
+// relatedAskRow (src/modules/node/projection.ts).
+RETURN collect([type(r), sortKey, m.id, elementId(m), labels(m),
+  CASE WHEN ask.props IS NULL THEN m {.*, email: CASE WHEN $canSeeEmails THEN m.email END} END,
+  [k IN coalesce(ask.props, []) | CASE WHEN k = 'email' AND NOT $canSeeEmails THEN null
+    WHEN m[k] IS :: DATE OR m[k] IS :: ZONED DATETIME THEN toString(m[k]) ELSE m[k] END],
+  [k IN ask.rel | CASE WHEN r[k] IS :: DATE THEN toString(r[k]) ELSE r[k] END]]) AS rows
 
 // @close
 }

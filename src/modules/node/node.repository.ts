@@ -7,7 +7,7 @@ import { Connection, PageRequest, PagedRow, toConnection } from '../../common/re
 import { LABELS, labelModel, RELATIONSHIPS, SHORT_OUT_TYPES, type NodeLabel } from '../../graph/model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import { fieldTree, nodeRow, ProjectedNode, Props, relRow } from './projection';
+import { fieldTree, nodeRow, ProjectedNode, Props, relatedAskRow, RelatedAskRow, RelatedTuple, relRow } from './projection';
 import { byKeyWithPageQuery, pageShapeOf, relatedPageQuery, shapeName } from './related.shapes';
 
 /**
@@ -156,14 +156,6 @@ interface RelatedAsk {
   page: ReturnType<typeof keysetParams> | null;
 }
 
-interface RelatedAskRow {
-  type: string;
-  sortKey: string;
-  id: string;
-  rel: unknown[];
-  node: ProjectedNode;
-}
-
 const ALL_REL = ['role', 'since'];
 
 /**
@@ -179,8 +171,8 @@ function relatedAsks(ctx: Context, dir: 'out' | 'in'): DataLoader<RelatedAsk, Re
     new DataLoader<RelatedAsk, RelatedAskRow[], string>(
       async (asks) => {
         const out: RelatedAskRow[][] = asks.map(() => []);
-        for (const rows of (await ctx.db.readAll(relatedReads(ctx, dir, asks))) as { key: string; rows: RelatedAskRow[] }[][]) {
-          for (const r of rows) out[Number(r.key)] = r.rows;
+        for (const rows of (await ctx.db.readAll(relatedReads(ctx, dir, asks))) as { key: string; rows: RelatedTuple[] }[][]) {
+          for (const r of rows) out[Number(r.key)] = r.rows.map(relatedAskRow);
         }
         return out;
       },
@@ -303,7 +295,7 @@ export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string
   const page = at < 0 ? null : { a: ahead[at], i: at };
   const shape = page && pageShape('out', label, page.a);
   const asks = ahead.map((a, i) => ({ a, i })).filter(({ a }) => !a.page);
-  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedAskRow[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeysOf(label), {
+  const [r] = await ctx.db.read<{ node: ProjectedNode; related: { key: string; rows: RelatedTuple[] }[] }>(shape ? byKeyWithPageQuery(shape) : byKeysOf(label), {
     keys: [key], label, props, asks: asks.map(({ a, i }) => askParams(a, i)), ...privacyParams(ctx),
     ...(page && { page: pageAskParams(page.a, String(page.i)), limit: page.a.page!.limit }),
   });
@@ -311,7 +303,7 @@ export async function nodeByKeyAhead(ctx: Context, label: NodeLabel, key: string
   byKey.prime(key, node);
   if (node) {
     const lists = relatedAsks(ctx, 'out');
-    for (const rel of r.related) lists.prime({ parent: node, ...ahead[Number(rel.key)] }, rel.rows);
+    for (const rel of r.related) lists.prime({ parent: node, ...ahead[Number(rel.key)] }, rel.rows.map(relatedAskRow));
   }
   return node;
 }

@@ -163,6 +163,29 @@ export interface ProjectedNode {
   [extra: string]: unknown;
 }
 
+/**
+ * A row of a relation list as Cypher sends it (cypher/fragments/node/related-page.cypher#rows): a
+ * list, so that no map key travels and is decoded with every row.
+ */
+export type RelatedTuple = [
+  type: string, sortKey: string, id: string, eid: string, labels: string[],
+  all: Record<string, unknown> | null, values: unknown[] | null, rel: unknown[],
+];
+
+/** A row of a relation list: the relationship's type, the sort key and id (the cursor), its properties, the node. */
+export interface RelatedAskRow {
+  type: string;
+  sortKey: string;
+  id: string;
+  rel: unknown[];
+  node: ProjectedNode;
+}
+
+/** A relation list's row from its tuple. */
+export function relatedAskRow(t: RelatedTuple): RelatedAskRow {
+  return { type: t[0], sortKey: t[1], id: t[2], rel: t[7], node: { id: t[2], _eid: t[3], _labels: t[4], _all: t[5], _values: t[6] } };
+}
+
 /** The row a resolver reads, from a projected node and the `$props` it was read with. */
 export function nodeRow(raw: ProjectedNode, props: Props): NodeRow {
   const { _all, _values, ...rest } = raw;
