@@ -27,8 +27,9 @@ import { benchStore, BenchStore } from './store-cache';
  * slugs must be the same; when they differ the run stops (exit 1) and prints where, unless
  * --allow-differences, which times them anyway and flags them in the results. Then autocannon
  * (--duration seconds per cell, after an untimed burst of a fifth of it) at each concurrency, the
- * three servers one after the other per operation: p50, p99, requests/s; for Archipel also Cypher round trips per request (its log line of
- * each request) and its resident memory. Results: bench/results/<scale>-<date>.md and .json.
+ * three servers one after the other per operation: p50, p99, requests/s; for Archipel also Cypher
+ * round trips per request (its log line of each request) and its resident memory. Results:
+ * bench/results/<scale>-<date>.md and .json.
  */
 
 const SCALES: Record<string, number> = { S: 1_000, M: 10_000, L: 100_000 };
@@ -375,6 +376,7 @@ async function coldRun(neo4j: EmbeddedNeo4j, ops: Operation[], servers: Server[]
     // is the planning of each text, not the JVM's first use of the planner.
     log('--plans: asking each operation once (untimed), then emptying Neo4j\'s plan caches');
     const first = await startArchipelRetrying(neo4j, false);
+    servers.push(first); // stopped below; on a failure, with the others (stop is idempotent)
     const gqlFirst = async (query: string, variables?: Data): Promise<Data> => ask(first, { ...ops[0], archipel: { query, variables } }, variables, 'bench-prepare');
     for (const op of ops) await ask(first, op, op.archipel.prepare ? await op.archipel.prepare(gqlFirst) : op.archipel.variables, 'bench-prepare').catch(() => undefined);
     await first.stop();
