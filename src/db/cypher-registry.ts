@@ -227,9 +227,9 @@ export function composedQuery<P extends object = CypherParams, R = CypherRow>(
 /**
  * A variant of cypher/queries/<name>.cypher with some of its includes replaced by other fixed
  * fragments (`replace`: what the line includes, `<file>` or `<file>#<section>` → the fragment's
- * text), e.g. the parent node
- * found by one label's index rather than by a union over every label. One text per variant, named
- * `<name>/<variant>`, kept with the composed queries; it carries the file's warm-up sample.
+ * text), e.g. the parent node found by one label's index rather than by a union over every label.
+ * One text per variant, named `<name>/<variant>`, kept with the composed queries; it carries the
+ * file's warm-up sample.
  */
 export function variantQuery<P extends object = CypherParams, R = CypherRow>(name: string, variant: string, replace: Readonly<Record<string, string>>): CypherQuery<P, R> {
   const shape = `${name}/${variant}`;
@@ -240,9 +240,10 @@ export function variantQuery<P extends object = CypherParams, R = CypherRow>(nam
   let source = raw;
   for (const [target, text] of Object.entries(replace)) {
     if (!/^[a-z0-9/-]+(#[a-z0-9-]+)?$/.test(target)) throw new Error(`${shape}: "${target}" is not a fragment name`);
-    const line = () => new RegExp(`^([ \\t]*)// #include ${target}[ \\t]*$`, 'gm');
-    if (!line().test(source)) throw new Error(`${shape}: ${file} has no line "// #include ${target}" to replace`);
-    source = source.replace(line(), (_l, indent: string) => text.trimEnd().split('\n').map((l) => (l ? indent + l : l)).join('\n'));
+    const line = new RegExp(`^([ \\t]*)// #include ${target}[ \\t]*$`, 'gm');
+    const replaced = source.replace(line, (_l, indent: string) => indented(text, indent));
+    if (replaced === source) throw new Error(`${shape}: ${file} has no line "// #include ${target}" to replace`);
+    source = replaced;
   }
   const query: CypherQuery<P, R> = Object.freeze({ name: shape, text: compactCypher(expandMacros(expandWhere(expandIncludes(source, file), file, null))), sample: base.sample });
   composed.set(shape, query as CypherQuery);
@@ -268,12 +269,17 @@ function expandIncludes(text: string, from: string, depth = 0): string {
         ? expandIncludes(fragmentSource(file, from), `cypher/fragments/${file}.cypher`, depth + 1)
         : cypherFragments(file).get(section);
     if (body === undefined) throw new Error(`${from}: no Cypher fragment "${section}" in cypher/fragments/${file}.cypher`);
-    return body
-      .trimEnd()
-      .split('\n')
-      .map((l) => (l ? indent + l : l))
-      .join('\n');
+    return indented(body, indent);
   });
+}
+
+/** A fragment's lines, each non-empty one indented like the directive it replaces. */
+function indented(text: string, indent: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l ? indent + l : l))
+    .join('\n');
 }
 
 export function boundQueries(): CypherQuery[] {

@@ -8,7 +8,7 @@ import { LABELS, labelModel, RELATIONSHIPS, SHORT_OUT_TYPES, type NodeLabel } fr
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { fieldTree, nodeRow, ProjectedNode, Props, relatedAskRow, RelatedAskRow, RelatedTuple, relRow } from './projection';
-import { byKeyWithPageQuery, pageShapeOf, relatedPageQuery, shapeName } from './related.shapes';
+import { byKeyWithPageQuery, pageShapeOf, relatedPageQuery, shapeName, withNames } from './related.shapes';
 
 /**
  * Generic graph reads shared by every type: nodes by id or key, the short relation lists of a node,
@@ -72,7 +72,7 @@ const PARENT_QUERIES: Readonly<Record<ParentQuery, CypherQuery>> = {
  * for every label that can be a parent in that direction (the graph model's relationships), at load.
  */
 function forParentLabel(query: ParentQuery, label: NodeLabel): CypherQuery {
-  return variantQuery(query, `parent-${label}`, { 'node/parent': cypherFragment('node/parent-of-label', 'match').replace('{{PARENT}}', label) });
+  return variantQuery(query, `parent-${label}`, { 'node/parent': withNames(cypherFragment('node/parent-of-label', 'match'), { PARENT: label }) });
 }
 const OUT_PARENTS = NODE_LABELS.filter((l) => RELATIONSHIPS.some((r) => r.from === l));
 const IN_PARENTS = NODE_LABELS.filter((l) => RELATIONSHIPS.some((r) => r.to === l));
@@ -84,7 +84,7 @@ for (const label of IN_PARENTS) ['node/related-in', 'node/related-count-in'].for
  * seek per label that $label picks a branch of (by-keys#find-any). Made for every label at load.
  */
 function byKeysOf(label: NodeLabel): CypherQuery {
-  const find = cypherFragment('node/by-keys', 'find-label').replace('{{PARENT}}', label).replace('{{KEY}}', labelModel(label).key);
+  const find = withNames(cypherFragment('node/by-keys', 'find-label'), { PARENT: label, KEY: labelModel(label).key });
   return variantQuery('node/by-keys', `label-${label}`, { 'node/by-keys#find-any': find });
 }
 for (const label of NODE_LABELS) byKeysOf(label);
@@ -193,13 +193,14 @@ function relatedReads(ctx: Context, dir: 'out' | 'in', asks: readonly RelatedAsk
   const pages = new Map<string, { query: CypherQuery; limit: unknown; asks: Record<string, unknown>[] }>();
   asks.forEach(({ parent, ...ask }, i) => {
     const key = String(i);
+    const label = labelOf(parent);
     if (!ask.page) {
-      generic.push({ ...askParams(ask, i), label: labelOf(parent), id: parent.id });
-      genericLabels.add(labelOf(parent));
+      generic.push({ ...askParams(ask, i), label, id: parent.id });
+      genericLabels.add(label);
       return;
     }
-    const shape = pageShape(dir, labelOf(parent), ask);
-    if (!shape) throw new Error(`no page shape for the ${dir} relation ${ask.types.join('|')} of ${labelOf(parent)} to ${ask.targetLabel ?? 'any label'}: name its target label`);
+    const shape = pageShape(dir, label, ask);
+    if (!shape) throw new Error(`no page shape for the ${dir} relation ${ask.types.join('|')} of ${label} to ${ask.targetLabel ?? 'any label'}: name its target label`);
     const group = `${shapeName(shape)}:${Number(ask.page.limit)}`;
     const entry = pages.get(group) ?? { query: relatedPageQuery(shape), limit: ask.page.limit, asks: [] };
     entry.asks.push({ ...pageAskParams(ask, key), id: parent.id });

@@ -41,14 +41,26 @@ export function pageShapeOf(dir: 'out' | 'in', parent: NodeLabel, type: string, 
 
 const fragment = (name: string) => cypherFragment('node/related-page', name);
 
-/** Writes the model's names into a fragment's placeholders, each checked to be a name of the model. */
-function withNames(text: string, names: Record<'PARENT' | 'TYPE' | 'TARGET' | 'KEY', string>): string {
+type Slot = 'PARENT' | 'TYPE' | 'TARGET' | 'KEY';
+
+/**
+ * Writes the model's names into a fragment's placeholders, each checked to be a name of the model
+ * (labels for PARENT and TARGET, a relationship type for TYPE); a placeholder left without a name is
+ * a programming error.
+ */
+export function withNames(text: string, names: Partial<Record<Slot, string>>): string {
   for (const [slot, name] of Object.entries(names)) {
     if (!IDENTIFIER.test(name)) throw new Error(`related-page: ${slot} "${name}" is not a Cypher name`);
   }
-  if (!LABEL_NAMES.has(names.PARENT) || !LABEL_NAMES.has(names.TARGET)) throw new Error(`related-page: ${names.PARENT} or ${names.TARGET} is not a label of the graph model`);
-  if (!RELATIONSHIPS.some((r) => r.type === names.TYPE)) throw new Error(`related-page: ${names.TYPE} is not a relationship type of the graph model`);
-  return text.replace(/\{\{(PARENT|TYPE|TARGET|KEY)\}\}/g, (_m, slot: keyof typeof names) => names[slot]);
+  for (const label of [names.PARENT, names.TARGET]) {
+    if (label !== undefined && !LABEL_NAMES.has(label)) throw new Error(`related-page: ${label} is not a label of the graph model`);
+  }
+  if (names.TYPE !== undefined && !RELATIONSHIPS.some((r) => r.type === names.TYPE)) throw new Error(`related-page: ${names.TYPE} is not a relationship type of the graph model`);
+  return text.replace(/\{\{(PARENT|TYPE|TARGET|KEY)\}\}/g, (_m, slot: Slot) => {
+    const name = names[slot];
+    if (name === undefined) throw new Error(`related-page: no name for the placeholder {{${slot}}}`);
+    return name;
+  });
 }
 
 const sample = () => ({
