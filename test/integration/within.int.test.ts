@@ -1,7 +1,9 @@
 import { startTestApiOn, TestApi } from '../helpers/api';
 import { expectData } from '../helpers/expect-data';
 import { readMigrations } from '../../src/db/migrations';
+import { refreshDerived } from '../../src/modules/bundle/import-bundle';
 import type { Bundle } from '../../src/modules/bundle/bundle.types';
+import { importValid } from '../helpers/bundles';
 
 /**
  * "Within" follows the administrative tree (commune → département → région → country), while an
@@ -66,8 +68,31 @@ describe('within a territory', () => {
     expect(expectData(res, 'allies.edges').allies).toEqual({ totalCount: 0, edges: [] });
   });
 
-  it('migration V0003 rewrites a store where the EPCI was PART_OF each département', async () => {
+  const territoryRefs = async (slug: string): Promise<string[]> =>
+    api.db.readTx(async (tx) => (await tx.run('MATCH (a:Ally {slug: $slug}) RETURN a.territoryRefs AS refs', { slug })).records[0].get('refs'));
+
+  it('each ally stores the refs of its places and of everything above them, sorted (what a "within" residual reads)', async () => {
+    expect(await territoryRefs('boulogne-asso')).toEqual(['commune:92012', 'country:FR', 'departement:92', MGP, 'region:11'].sort());
+    expect(await territoryRefs('metropole-asso')).toEqual(['country:FR', MGP, 'region:11'].sort());
+  });
+
+  it('an ally that moves is within its new territory only, once re-imported', async () => {
+    const moved = fixture();
+    moved.allies![1] = { ...moved.allies![1], basedIn: 'commune:75056' };
+    await importValid(api.db, moved);
+    try {
+      expect(await territoryRefs('boulogne-asso')).toEqual(['commune:75056', 'country:FR', 'departement:75', MGP, 'region:11'].sort());
+      expect((await within('departement:75')).allies).toEqual(['boulogne-asso', 'paris-asso']);
+      expect((await within('departement:92')).allies).toEqual([]);
+    } finally {
+      await importValid(api.db, fixture());
+    }
+    expect(await territoryRefs('boulogne-asso')).toEqual(['commune:92012', 'country:FR', 'departement:92', MGP, 'region:11'].sort());
+  });
+
+  it('migration V0003 rewrites a store where the EPCI was PART_OF each département (V0012 then stores the refs again)', async () => {
     const [migration] = readMigrations().filter((m) => m.version === 3);
+    const [backfill] = readMigrations().filter((m) => m.version === 12);
     const parents = () =>
       api.db.readTx(async (tx) =>
         (await tx.run('MATCH (:Territory {ref: $ref})-[:PART_OF]->(p) RETURN p.ref AS ref ORDER BY ref', { ref: MGP })).records.map((r) => r.get('ref')),
@@ -75,12 +100,16 @@ describe('within a territory', () => {
     await api.db.writeTx(async (tx) => {
       await tx.run("MATCH (e:Territory {ref: $ref})-[r:PART_OF]->() DELETE r WITH DISTINCT e MATCH (d:Territory) WHERE d.ref IN ['departement:75', 'departement:92'] MERGE (e)-[:PART_OF]->(d)", { ref: MGP });
     });
+    // What an import made on that tree: the derived refs follow it.
+    await refreshDerived(api.db);
     expect(await parents()).toEqual(['departement:75', 'departement:92']);
     expect((await within('departement:75')).allies).toEqual(['boulogne-asso', 'metropole-asso', 'paris-asso']);
+    expect(await territoryRefs('metropole-asso')).toEqual(['country:FR', 'departement:75', 'departement:92', MGP, 'region:11'].sort());
     await api.db.writeTx(async (tx) => {
-      for (const statement of migration.statements) await tx.run(statement);
+      for (const statement of [...migration.statements, ...backfill.statements]) await tx.run(statement);
     });
     expect(await parents()).toEqual(['region:11']);
     expect((await within('departement:75')).allies).toEqual(['paris-asso']);
+    expect(await territoryRefs('metropole-asso')).toEqual(['country:FR', MGP, 'region:11'].sort());
   });
 });

@@ -4,8 +4,8 @@
 // Written into a query with `// #where network/ally-filter` (cypher-registry.ts, shapedQuery): privacy
 // always, then only the conditions the filter has (one plan per shape, STYLE 7: a `$f.x IS NULL OR`
 // guard for every condition cost territoryStats 580–634 ms at 100k allies, against 255 ms without).
-// Each condition is an EXISTS subquery, never a pattern comprehension (a comprehension is evaluated
-// on every row).
+// Each condition is an EXISTS subquery or a stored property, never a pattern comprehension (a
+// comprehension is evaluated on every row).
 // @always
 @visible(a)
 // @kinds
@@ -17,4 +17,5 @@ EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier {slug: $f.chantier}) }
 // @objective
 EXISTS { (a)-[:CONTRIBUTES_TO]->(:Chantier)-[:SERVES]->(:CharterObjective {code: $f.objective}) }
 // @territory
-EXISTS { (a)-[:BASED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {ref: $f.territory}) }
+// The ally's stored territoryRefs (cypher/queries/bundle/refresh-derived.cypher): one property read.
+$f.territory IN a.territoryRefs

@@ -35,7 +35,7 @@ describe('planAllies', () => {
     ['a big tribe within a small commune: the commune', { themes: ['energie'], territory: '62528' }, {}, 'NAME', 'territory', ['theme-groups']],
     ['a big tribe within a region, by degree: the stored degree\'s index, as by name', { themes: ['energie'], territory: 'region:84' }, {}, 'DEGREE', 'degree-index', ['theme-groups', 'territories']],
     ['a big tribe within a region, by name: the index (3% match)', { themes: ['energie'], territory: 'region:84' }, {}, 'NAME', 'name-index', ['theme-groups', 'territories']],
-    ['Territory.allies of a département, by name: the index (~6% match: ~375 rows read, each walked up)', {}, { territory: 'departement:69' }, 'NAME', 'name-index', ['territories']],
+    ['Territory.allies of a département, by name: the index (~6% match: ~375 rows read, each one property read)', {}, { territory: 'departement:69' }, 'NAME', 'name-index', ['territories']],
     ['Territory.allies of a département, by degree: the stored degree\'s index, as by name', {}, { territory: 'departement:69' }, 'DEGREE', 'degree-index', ['territories']],
     ['Territory.allies of a département, counted: the subtree', {}, { territory: 'departement:69' }, null, 'territory', []],
     ['Territory.allies of the country, by name: the index', {}, { territory: 'country:FR' }, 'NAME', 'name-index', ['territories']],

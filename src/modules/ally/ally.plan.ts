@@ -65,8 +65,12 @@ export interface AllyPlan {
 
 /** Land area the allies spread over (km²; metropolitan France), for the share of a near/within filter. */
 const AREA_KM2 = 550_000;
-/** A territory's share of allies when its population is unknown, by level. */
-const LEVEL_SHARE: Record<string, number> = { COMMUNE: 0.002, EPCI: 0.01, DEPARTEMENT: 0.02, REGION: 0.1, COUNTRY: 1 };
+/**
+ * A territory's share of allies when its population is unknown, by level: above the mean (an EPCI
+ * holds 0.08% of the population on average, the largest métropoles 0.5% and more), since a share guessed too
+ * high sends a page to the name index, which then reads far more rows than planned.
+ */
+const LEVEL_SHARE: Record<string, number> = { COMMUNE: 0.002, EPCI: 0.005, DEPARTEMENT: 0.02, REGION: 0.1, COUNTRY: 1 };
 /** Allies act in several places as well as where they are based: a territory's share is scaled up by this. */
 const ACTS_IN_FACTOR = 2;
 
@@ -82,13 +86,14 @@ function boxShare(b: BoxCriterion): number {
 
 /**
  * Relative costs for choosing between a start and the name index: a start row is expanded, kept and
- * sorted (START_COST); an index row pays each residual check (walking a territory's tree upwards
- * costs most). An index read whose share of matches was overestimated reads far more rows than
- * planned, while a start only sorts more, so the index must win by INDEX_RISK.
+ * sorted (START_COST); an index row pays each residual check (a territory is one read of the ally's
+ * stored territoryRefs; an objective walks two hops). An index read whose share of matches was
+ * overestimated reads far more rows than planned, while a start only sorts more, so the index must
+ * win by INDEX_RISK.
  */
 const START_COST = 3;
 const INDEX_RISK = 2;
-const RESIDUAL_COST: Record<Candidate['start'], number> = { chantier: 2, objective: 4, theme: 2, territory: 8, text: 1, near: 1, bbox: 1 };
+const RESIDUAL_COST: Record<Candidate['start'], number> = { chantier: 2, objective: 4, theme: 2, territory: 1, text: 1, near: 1, bbox: 1 };
 
 interface Candidate {
   start: Exclude<AllyStart, 'name-index' | 'degree-index' | 'all'>;
