@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   ARCHIPEL_DATA_DIR: z.string().min(1).default('.data'),
   ARCHIPEL_DEMO_DATA: bool(true),
   ARCHIPEL_WARM_UP: bool(true),
+  ARCHIPEL_PLANNER_STATS_TTL_S: z.coerce.number().min(0).max(3600).default(30),
   NEO4J_EMBEDDED_PORT: port(7687),
   NEO4J_EMBEDDED_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 1g').default('1g'),
   NEO4J_EMBEDDED_PAGE_CACHE: z.string().regex(/^\d+[kmg]$/, 'must look like 256m').default('256m'),
@@ -82,6 +83,11 @@ export interface Config {
   readonly demoData: boolean;
   /** Run the read queries once as soon as the server listens (src/warm-up.ts). */
   readonly warmUp: boolean;
+  /**
+   * How long the planners' cardinalities (a theme's tribe, a territory's population, the number of
+   * allies…) are reused across requests; 0: read by every request (src/modules/node/references.ts).
+   */
+  readonly plannerStatsTtlMs: number;
   readonly shutdownGraceMs: number;
   readonly corsOrigins: readonly string[];
   readonly limits: Limits;
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     demoData: e.ARCHIPEL_DEMO_DATA,
     warmUp: e.ARCHIPEL_WARM_UP,
+    plannerStatsTtlMs: e.ARCHIPEL_PLANNER_STATS_TTL_S * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
     corsOrigins: Object.freeze(e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)),
     limits: Object.freeze({

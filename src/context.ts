@@ -2,6 +2,7 @@ import type { Logger } from './logger';
 import type { Database } from './db/database';
 import type { Viewer } from './auth/viewer';
 import type { RequestBudget } from './limits/request-budget';
+import type { PlannerStats } from './modules/node/references';
 
 /**
  * The per-request context: who asks, a request-scoped Database (counts Cypher round trips, tags
@@ -17,6 +18,8 @@ export interface Context {
   readonly budget?: RequestBudget;
   /** Per-request loader cache; use `loader(ctx, name, make)`. */
   readonly loaders: Map<string, unknown>;
+  /** The server's planner cardinalities, shared by its requests for a few seconds; absent: none kept. */
+  readonly plannerStats?: PlannerStats;
 }
 
 /** The request's loader `name`, made on first use. One instance per request, so caches never leak. */

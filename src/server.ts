@@ -26,6 +26,7 @@ import { RequestBudget } from './limits/request-budget';
 import { setTextBounds } from './common/text';
 import { BODY_LIMIT, queriesOnlyPlugin, registerHttpErrorHandlers } from './http/http-errors';
 import { exportRouter } from './http/export/export-router';
+import { PlannerStats } from './modules/node/references';
 
 /** What /readyz asks: null when ready, else the reason (a short sentence). */
 export type ReadinessCheck = () => Promise<string | null>;
@@ -182,6 +183,9 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
   // A browser opening /graphql gets GraphiQL; every other request goes on to Apollo below.
   registerGraphiql(app, '/graphql');
 
+  // The planners' cardinalities, shared by this server's requests for a few seconds (0: none kept).
+  const plannerStats = config.plannerStatsTtlMs > 0 ? new PlannerStats(config.plannerStatsTtlMs) : undefined;
+
   // Rate limit per client IP (issue #9), before anything is parsed; off unless configured or in production.
   const rateLimit = rateLimitMiddleware(config);
   if (rateLimit) app.use('/graphql', rateLimit);
@@ -194,7 +198,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const budget = new RequestBudget(limits.requestTimeoutMs, limits.maxResultItems);
-        return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null, budget);
+        return contextFor(db, String(req.id), req.log, req.body?.operationName ?? null, budget, plannerStats);
       },
     }),
   );
@@ -216,7 +220,7 @@ export async function createServer(deps: ServerDeps): Promise<ArchipelServer> {
 }
 
 /** A request's context: who asks, a request-scoped Database, fresh loaders. */
-function contextFor(db: Database, reqId: string, log: Logger, operation: string | null, budget?: RequestBudget): Context {
+function contextFor(db: Database, reqId: string, log: Logger, operation: string | null, budget?: RequestBudget, plannerStats?: PlannerStats): Context {
   return {
     reqId,
     log,
@@ -224,5 +228,6 @@ function contextFor(db: Database, reqId: string, log: Logger, operation: string 
     budget,
     viewer: ANONYMOUS,
     loaders: new Map(),
+    plannerStats,
   };
 }

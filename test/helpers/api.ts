@@ -45,7 +45,9 @@ export async function startTestApi(
   if (!uri) throw new Error('ARCHIPEL_TEST_NEO4J_URI is unset: run integration tests through jest (global setup)');
   // Requests get the batch timeout, as the tests' Database below: a fresh Neo4j plans each query shape on
   // first use (5–6 s on a busy machine), and tests send them cold. The limits tests set their own.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ARCHIPEL_REQUEST_TIMEOUT_S: '120', ...opts.env, NEO4J_URI: uri });
+  // Each request reads its own planner cardinalities (tests import one graph after another and count
+  // round trips); within.int.test.ts tests the server's cache of them.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ARCHIPEL_REQUEST_TIMEOUT_S: '120', ARCHIPEL_PLANNER_STATS_TTL_S: '0', ...opts.env, NEO4J_URI: uri });
   const lines: Record<string, unknown>[] = [];
   // Log lines are captured in memory (round-trip counts are read from them), not printed.
   const capture = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });

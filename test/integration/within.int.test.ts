@@ -1,4 +1,4 @@
-import { startTestApiOn, TestApi } from '../helpers/api';
+import { startTestApi, startTestApiOn, TestApi } from '../helpers/api';
 import { expectData } from '../helpers/expect-data';
 import { readMigrations } from '../../src/db/migrations';
 import { refreshDerived } from '../../src/modules/bundle/import-bundle';
@@ -61,6 +61,25 @@ describe('within a territory', () => {
   it('the EPCI holds its member communes across départements, and the région holds it all', async () => {
     expect(await within(MGP)).toEqual({ allies: ['boulogne-asso', 'metropole-asso', 'paris-asso'], chantiers: ['chantier-boulogne'] });
     expect(await within('region:11')).toEqual({ allies: ['boulogne-asso', 'metropole-asso', 'paris-asso'], chantiers: ['chantier-boulogne'] });
+  });
+
+  it('a server keeps the planners\' cardinalities for a while: the same filter again makes one round trip fewer; what is not found is read again', async () => {
+    const cached = await startTestApi({ env: { ARCHIPEL_PLANNER_STATS_TTL_S: '30' } });
+    try {
+      const q = 'query($ref: String!) { allies(filter: { territory: $ref }) { totalCount edges { node { slug } } } }';
+      const ask = async (ref: string) => {
+        const res = await cached.gql<{ allies: Slugs }>(q, { ref });
+        return { trips: res.roundTrips, allies: expectData(res, 'allies.edges').allies };
+      };
+      const first = await ask('departement:92');
+      expect(first).toEqual({ trips: 3, allies: { totalCount: 1, edges: [{ node: { slug: 'boulogne-asso' } }] } });
+      // The references are kept: the page and its count only.
+      expect(await ask('departement:92')).toEqual({ ...first, trips: 2 });
+      // A territory not in the graph is empty without a page query, and asked of the graph each time.
+      for (let i = 0; i < 2; i++) expect(await ask('departement:2A')).toEqual({ trips: 1, allies: { totalCount: 0, edges: [] } });
+    } finally {
+      await cached.close();
+    }
   });
 
   it('a valid territory that is not in the graph holds nothing (no error)', async () => {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import { Context, loader } from '../../context';
 import { composedQuery, cypherFragment, cypherQuery, CypherQuery } from '../../db/cypher-registry';
 import { privacyParams } from './node.repository';
@@ -6,7 +7,7 @@ import { privacyParams } from './node.repository';
 /**
  * Step 2 of the read model (DESIGN §11): the references the criteria of a request's lists name,
  * and cheap cardinalities for the planners, read in one query per batch (cached per request, so a
- * count that comes after its page reads nothing again).
+ * count that comes after its page reads nothing again, and across requests: PlannerStats).
  */
 
 // The file with every part: what the plan and privacy tests read.
@@ -79,22 +80,65 @@ interface Row {
   texts: ({ key: string } & TextRef)[];
 }
 
+/**
+ * The planners' cardinalities of one server, kept across its requests for `ttlMs` (30 s by default,
+ * ARCHIPEL_PLANNER_STATS_TTL_S), at most `max` keys: a filtered list then makes one round trip
+ * instead of two (the references query costs about 1 ms at c=1, fixed costs of a transaction mostly).
+ * Only what is found is kept: a stale count or population picks a slower start for a while, never
+ * another answer (the page and count queries read the graph itself). A key found nowhere is read by
+ * every request (a territory not in the graph answers empty without a query, an unknown theme is
+ * refused), so one imported meanwhile is found at once; one deleted meanwhile (no import deletes a
+ * theme, chantier, objective or territory today) would answer empty instead of being refused until it
+ * expires. Allies are never kept (whether the viewer may see one is an answer). Kept per viewer class,
+ * as the counts depend on who may see private persons.
+ */
+export class PlannerStats {
+  private readonly cache: LRUCache<string, object>;
+
+  constructor(ttlMs: number, max = 10_000) {
+    this.cache = new LRUCache<string, object>({ max, ttl: ttlMs });
+  }
+
+  get(viewer: string, key: string): object | undefined {
+    return this.cache.get(`${viewer}|${key}`);
+  }
+
+  /** Keeps a found value, unless it decides an answer (see the class comment). */
+  set(viewer: string, key: string, value: object): void {
+    if (!key.startsWith('allies:')) this.cache.set(`${viewer}|${key}`, value);
+  }
+}
+
 function referenceLoader(ctx: Context): DataLoader<string, unknown> {
   return loader(ctx, 'references', () =>
     new DataLoader<string, unknown>(async (keys) => {
+      const privacy = privacyParams(ctx);
+      const viewer = privacy.canSeePrivate ? 'private' : 'public';
+      const stats = ctx.plannerStats;
+      const found = new Map<string, unknown>();
+      const missing = keys.filter((k) => {
+        const kept = stats?.get(viewer, k);
+        if (kept !== undefined) found.set(k, kept);
+        return kept === undefined;
+      });
+      if (missing.length === 0) return keys.map((k) => found.get(k));
       const asked: Record<Kind, string[]> = { themes: [], chantiers: [], objectives: [], territories: [], allies: [], texts: [] };
-      for (const k of keys) {
+      for (const k of missing) {
         if (k === TOTALS) continue;
         const i = k.indexOf(':');
         asked[k.slice(0, i) as Kind].push(k.slice(i + 1));
       }
       const present = KINDS.filter((kind) => asked[kind].length > 0);
       const params = Object.fromEntries(present.map((kind) => [kind, asked[kind]]));
-      const [row] = await ctx.db.read<Row>(referencesQuery(present), { ...params, ...privacyParams(ctx) });
-      const found = new Map<string, unknown>();
-      found.set(TOTALS, { allies: row.allyCount, chantiers: row.chantierCount, francePopulation: row.francePopulation } satisfies Totals);
+      const [row] = await ctx.db.read<Row>(referencesQuery(present), { ...params, ...privacy });
+      const read = new Map<string, object>();
+      read.set(TOTALS, { allies: row.allyCount, chantiers: row.chantierCount, francePopulation: row.francePopulation } satisfies Totals);
       for (const kind of KINDS) {
-        for (const { key, ...value } of row[kind] as { key: string }[]) found.set(`${kind}:${key}`, value);
+        for (const { key, ...value } of row[kind] as { key: string }[]) read.set(`${kind}:${key}`, value);
+      }
+      for (const [k, v] of read) {
+        found.set(k, v);
+        stats?.set(viewer, k, v);
       }
       return keys.map((k) => found.get(k) ?? null);
     }),
