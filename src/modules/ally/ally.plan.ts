@@ -67,8 +67,8 @@ export interface AllyPlan {
 const AREA_KM2 = 550_000;
 /**
  * A territory's share of allies when its population is unknown, by level: above the mean (an EPCI
- * holds 0.08% of the population on average, the largest métropoles 0.5% and more), since a share guessed too
- * high sends a page to the name index, which then reads far more rows than planned.
+ * holds 0.08% of the population on average, the largest métropoles 0.5% and more), since a share
+ * guessed too high sends a page to the name index, which then reads far more rows than planned.
  */
 const LEVEL_SHARE: Record<string, number> = { COMMUNE: 0.002, EPCI: 0.005, DEPARTEMENT: 0.02, REGION: 0.1, COUNTRY: 1 };
 /** Allies act in several places as well as where they are based: a territory's share is scaled up by this. */
