@@ -13,4 +13,3 @@
 // #include node/read-references#allies
 // #include node/read-references#texts
 RETURN allyCount, chantierCount, francePopulation, themes, chantiers, objectives, territories, allies, texts
-
